@@ -1,0 +1,174 @@
+"""The running bot: a Bot API client, the dispatcher, the workers and the web server over one
+store. `start()` and `stop()` are all a caller needs; the same object runs in production, in the
+sandbox and in the tests."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import UTC
+from urllib.parse import urlsplit
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramNetworkError, TelegramServerError, TelegramUnauthorizedError
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.dispatcher import build_dispatcher
+from bot.i18n import Translations, load_translations
+from bot.menus import MenuInstaller
+from bot.settings import Settings, SettingsError
+from bot.web import build_web_app
+from db.store import Store
+from roles import staff
+from roles.clock import Clock, SystemClock
+
+log = logging.getLogger(__name__)
+
+MENU_SWEEP_SECONDS = 60
+
+
+class BotApp:
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        *,
+        token: str,
+        api_base: str | None = None,
+        clock: Clock | None = None,
+        translations: Translations | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.clock = clock or SystemClock()
+        session = (
+            AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+            if api_base
+            else AiohttpSession()
+        )
+        self.bot = Bot(
+            token,
+            session=session,
+            default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+        )
+        self.translations = translations or load_translations(settings.default_language)
+        self.menus = MenuInstaller(self.bot, store, self.translations, settings.default_language)
+        self.dispatcher = build_dispatcher(store, self.translations, settings, self.clock)
+        self.dispatcher["menus"] = self.menus
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self.web_url = ""
+        self._web: web.AppRunner | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        self._webhook_started = False
+
+    @property
+    def webhook_mode(self) -> bool:
+        return self.settings.webhook_url is not None
+
+    async def start(self) -> None:
+        await self._meet_bot_api()
+        await self.menus.install_defaults()
+        await self._grant_configured_coordinators()
+        await self._start_web()
+        if self.webhook_mode:
+            await self.dispatcher.emit_startup(bot=self.bot, **self.dispatcher.workflow_data)
+            self._webhook_started = True
+            secret = self.settings.webhook_secret
+            await self.bot.set_webhook(
+                str(self.settings.webhook_url),
+                secret_token=secret.get_secret_value() if secret else None,
+                allowed_updates=self.dispatcher.resolve_used_update_types(),
+            )
+        else:
+            await self.bot.delete_webhook(drop_pending_updates=False)
+            self._tasks.append(
+                asyncio.create_task(
+                    self.dispatcher.start_polling(
+                        self.bot, handle_signals=False, close_bot_session=False
+                    ),
+                    name="polling",
+                )
+            )
+        self._tasks.append(asyncio.create_task(self.menus.run(), name="menu-installer"))
+        self.scheduler.add_job(
+            self.menus.sync_pending, "interval", seconds=MENU_SWEEP_SECONDS, id="menu-sweep"
+        )
+        self.scheduler.start()
+
+    async def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        if not self.webhook_mode:
+            with contextlib.suppress(RuntimeError):
+                await self.dispatcher.stop_polling()
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks.clear()
+        if self._webhook_started:
+            await self.dispatcher.emit_shutdown(bot=self.bot, **self.dispatcher.workflow_data)
+            self._webhook_started = False
+        if self._web is not None:
+            await self._web.cleanup()
+            self._web = None
+        await self.bot.session.close()
+
+    async def _meet_bot_api(self) -> None:
+        """Wait until the Bot API server answers getMe; a refused token is a wrong setting."""
+        delay = 1.0
+        while True:
+            try:
+                me = await self.bot.get_me()
+            except TelegramUnauthorizedError:
+                raise SettingsError(
+                    "Setting BOT_TOKEN is wrong: the Bot API server refused it."
+                ) from None
+            except (TelegramNetworkError, TelegramServerError) as error:
+                log.warning("The Bot API server does not answer yet (%s); retrying", error)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+                continue
+            log.info("Connected to the Bot API as @%s", me.username)
+            return
+
+    async def _grant_configured_coordinators(self) -> None:
+        authority = staff.Authority("settings")
+        for telegram_id in self.settings.coordinator_ids:
+            change = await staff.grant_role(self.store, authority, telegram_id, "coordinator")
+            if change.changed:
+                log.info("Granted the coordinator role to %s (COORDINATOR_IDS)", telegram_id)
+
+    async def _start_web(self) -> None:
+        app = build_web_app(self.store)
+        if self.webhook_mode:
+            secret = self.settings.webhook_secret
+            path = urlsplit(str(self.settings.webhook_url)).path or "/"
+            SimpleRequestHandler(
+                self.dispatcher,
+                self.bot,
+                secret_token=secret.get_secret_value() if secret else None,
+            ).register(app, path=path)
+        self._web = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._web.setup()
+        site = web.TCPSite(self._web, self.settings.web_host, self.settings.web_port)
+        try:
+            await site.start()
+        except OSError as error:
+            await self._web.cleanup()
+            self._web = None
+            raise SettingsError(
+                f"Setting WEB_PORT is wrong: {self.settings.web_host}:{self.settings.web_port} "
+                f"cannot be used ({error.strerror or error})."
+            ) from None
+        server = site._server
+        port = server.sockets[0].getsockname()[1] if server and server.sockets else 0  # type: ignore[attr-defined]
+        self.web_url = f"http://{self.settings.web_host}:{port}"

@@ -1,0 +1,50 @@
+"""The dispatcher: one path for every update.
+
+update -> private chats only -> the person (actor) -> their language (i18n) -> blocked refusal
+       -> errors router, then the router tree (common, roles..., fallback)
+"""
+
+from __future__ import annotations
+
+from aiogram import Dispatcher
+from aiogram.fsm.storage.base import BaseEventIsolation
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram_i18n import I18nMiddleware
+
+from bot.errors import build_error_router
+from bot.fsm_storage import PostgresStorage
+from bot.i18n import PersonLanguage, Translations
+from bot.middlewares import BlockedPeopleRefused, KnownPerson, PrivateChatsOnly
+from bot.settings import Settings
+from db.store import Store
+from handlers import build_root_router
+from roles.clock import Clock
+
+
+def build_dispatcher(
+    store: Store,
+    translations: Translations,
+    settings: Settings,
+    clock: Clock,
+    *,
+    isolation: BaseEventIsolation | None = None,
+) -> Dispatcher:
+    dispatcher = Dispatcher(
+        storage=PostgresStorage(store),
+        events_isolation=isolation or SimpleEventIsolation(),
+        store=store,
+        translations=translations,
+        settings=settings,
+        clock=clock,
+    )
+    dispatcher.update.outer_middleware(PrivateChatsOnly())
+    dispatcher.update.outer_middleware(KnownPerson(store))
+    I18nMiddleware(
+        core=translations,
+        manager=PersonLanguage(settings.default_language),
+        default_locale=settings.default_language,
+    ).setup(dispatcher)
+    dispatcher.update.outer_middleware(BlockedPeopleRefused())
+    dispatcher.include_router(build_error_router())
+    dispatcher.include_router(build_root_router())
+    return dispatcher

@@ -1,0 +1,67 @@
+"""Answering whatever the person did: a message gets a message, a button press gets an alert."""
+
+from __future__ import annotations
+
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update
+
+
+async def tell(update: Update, text: str) -> None:
+    """Answer the update's person with `text`, the way that fits the kind of update."""
+    if update.message is not None:
+        await update.message.answer(text)
+    elif update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+
+
+async def tell_event(event: Message | CallbackQuery, text: str) -> None:
+    if isinstance(event, Message):
+        await event.answer(text)
+    else:
+        await event.answer(text, show_alert=True)
+
+
+async def replace(
+    query: CallbackQuery, text: str, reply_markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Show `text` in place of the message whose button was pressed (a new message when that
+    one can no longer be edited); answer the press so the button stops spinning."""
+    await query.answer()
+    message = query.message
+    if isinstance(message, Message):
+        try:
+            await message.edit_text(text, reply_markup=reply_markup)
+            return
+        except TelegramBadRequest as error:
+            if "message is not modified" in str(error):
+                return
+    if query.bot is not None:
+        await query.bot.send_message(query.from_user.id, text, reply_markup=reply_markup)
+
+
+MESSAGE_LIMIT = 4096
+
+
+def split_lines(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split a long text at line ends into pieces Telegram accepts (each line stays whole HTML)."""
+    pieces: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            pieces.append(current)
+        while len(line) > limit:
+            pieces.append(line[:limit])
+            line = line[limit:]
+        current = line
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+async def answer_long(message: Message, text: str) -> None:
+    for piece in split_lines(text):
+        await message.answer(piece)

@@ -1,0 +1,87 @@
+"""The store: one asyncpg pool, and the query groups bound to it or to one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import asyncpg
+
+from db.audit import AuditLog
+from db.catalog import Catalog
+from db.executor import Executor
+from db.fsm import ConversationStates
+from db.grants import RoleGrants
+from db.stats import Statistics
+from db.users import Users
+
+STORE_UNAVAILABLE = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.AdminShutdownError,
+    TimeoutError,
+)
+"""Errors that mean the database cannot be reached right now (not that a query is wrong)."""
+
+
+class Store:
+    """Every query of the bot, grouped by area; `transaction()` gives the same groups on one
+    connection inside a transaction."""
+
+    def __init__(self, executor: Executor, pool: asyncpg.Pool) -> None:
+        self._executor = executor
+        self.pool = pool
+        self.users = Users(executor)
+        self.grants = RoleGrants(executor)
+        self.catalog = Catalog(executor)
+        self.audit = AuditLog(executor)
+        self.conversations = ConversationStates(executor)
+        self.statistics = Statistics(executor)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Store]:
+        """The same queries on one connection, committed together (a savepoint when nested)."""
+        if self._executor is not self.pool:
+            async with self.connection.transaction():
+                yield self
+            return
+        async with self.pool.acquire() as connection, connection.transaction():
+            yield Store(connection, self.pool)
+
+    @property
+    def connection(self) -> asyncpg.Connection:
+        """The connection of this transaction (only inside `transaction()`)."""
+        if self._executor is self.pool:
+            raise RuntimeError("not inside a transaction")
+        return self._executor  # type: ignore[return-value]
+
+    async def ping(self, timeout: float = 2.0) -> bool:
+        """True while the database answers a trivial query within `timeout` seconds."""
+        try:
+            return await self.pool.fetchval("SELECT true", timeout=timeout) is True
+        except STORE_UNAVAILABLE:
+            return False
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+
+async def _prepare_connection(connection: asyncpg.Connection) -> None:
+    for type_name in ("json", "jsonb"):
+        await connection.set_type_codec(
+            type_name, schema="pg_catalog", encoder=json.dumps, decoder=json.loads
+        )
+
+
+async def open_store(url: str, *, max_size: int = 10, application: str = "acf-bot") -> Store:
+    pool: asyncpg.Pool = await asyncpg.create_pool(
+        url,
+        min_size=1,
+        max_size=max_size,
+        init=_prepare_connection,
+        command_timeout=30,
+        server_settings={"timezone": "UTC", "application_name": application},
+    )
+    return Store(pool, pool)

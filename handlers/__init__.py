@@ -1,0 +1,22 @@
+"""aiogram routers, thin: parse the update, call one workflow, render the answer."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from handlers import citizen, commissar, common, coordinator, fallback, statistics
+
+
+def build_root_router() -> Router:
+    """Everyone's commands first, then each role's router (filtered once, at the router), and
+    last the fallback that answers whatever nobody else did."""
+    root = Router(name="root")
+    root.include_routers(
+        common.build_router(),
+        citizen.build_router(),
+        commissar.build_router(),
+        statistics.build_router(),
+        coordinator.build_router(),
+        fallback.build_router(),
+    )
+    return root

@@ -1,0 +1,144 @@
+"""Inline keyboards and the callback data behind their buttons (64 bytes at most each)."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram_i18n import I18nContext
+
+from bot.i18n import Translations
+from db.catalog import Region
+from roles.model import GRANTABLE_ROLES, LANGUAGES, Role
+
+CHOSEN = "✓ "
+NATIONWIDE = "*"
+
+
+class LanguageChoice(CallbackData, prefix="lang"):
+    code: str
+
+
+class HomeRegion(CallbackData, prefix="home"):
+    code: str
+
+
+class Step(CallbackData, prefix="step"):
+    """Moving through a conversation: back, cancel or confirm."""
+
+    action: str
+
+
+class RoleChoice(CallbackData, prefix="role"):
+    role: str
+
+
+class RegionChoice(CallbackData, prefix="reg"):
+    code: str
+
+
+class HeldGrant(CallbackData, prefix="held"):
+    role: str
+    region: str
+
+
+def language_picker(translations: Translations, current: str | None) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for language in LANGUAGES:
+        label = translations.get("language-name", language)
+        builder.button(
+            text=CHOSEN + label if language == current else label,
+            callback_data=LanguageChoice(code=language),
+        )
+    builder.adjust(3)
+    return builder.as_markup()
+
+
+def region_picker(
+    regions: list[Region],
+    language: str,
+    *,
+    factory: type[HomeRegion] | type[RegionChoice],
+    selected: str | None = None,
+    nationwide_label: str | None = None,
+    steps: list[InlineKeyboardButton] | None = None,
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    if nationwide_label is not None:
+        builder.row(
+            InlineKeyboardButton(
+                text=nationwide_label, callback_data=factory(code=NATIONWIDE).pack()
+            )
+        )
+    buttons = [
+        InlineKeyboardButton(
+            text=(CHOSEN if region.code == selected else "") + region.name(language),
+            callback_data=factory(code=region.code).pack(),
+        )
+        for region in regions
+    ]
+    for start in range(0, len(buttons), 2):
+        builder.row(*buttons[start : start + 2])
+    if steps:
+        builder.row(*steps)
+    return builder.as_markup()
+
+
+def step_buttons(
+    i18n: I18nContext, *, back: bool = True, confirm_key: str | None = None
+) -> list[InlineKeyboardButton]:
+    buttons = []
+    if back:
+        buttons.append(
+            InlineKeyboardButton(
+                text=i18n.get("button-back"), callback_data=Step(action="back").pack()
+            )
+        )
+    buttons.append(
+        InlineKeyboardButton(
+            text=i18n.get("button-cancel"), callback_data=Step(action="cancel").pack()
+        )
+    )
+    if confirm_key:
+        buttons.insert(
+            0,
+            InlineKeyboardButton(
+                text=i18n.get(confirm_key), callback_data=Step(action="confirm").pack()
+            ),
+        )
+    return buttons
+
+
+def steps_only(
+    i18n: I18nContext, *, back: bool = True, confirm_key: str | None = None
+) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[step_buttons(i18n, back=back, confirm_key=confirm_key)]
+    )
+
+
+def role_picker(i18n: I18nContext) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for role in GRANTABLE_ROLES:
+        builder.button(text=i18n.get(f"role-{role}"), callback_data=RoleChoice(role=role))
+    builder.adjust(2)
+    builder.row(*step_buttons(i18n))
+    return builder.as_markup()
+
+
+def held_grant_picker(
+    i18n: I18nContext, grants: list[tuple[Role, str | None]], region_names: dict[str, str]
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for role, region in grants:
+        label = i18n.get(f"role-{role}")
+        if region:
+            label = i18n.get("role-in-region", role=label, region=region_names.get(region, region))
+        builder.row(
+            InlineKeyboardButton(
+                text=label,
+                callback_data=HeldGrant(role=role, region=region or NATIONWIDE).pack(),
+            )
+        )
+    builder.row(*step_buttons(i18n))
+    return builder.as_markup()

@@ -1,0 +1,167 @@
+"""Coordinators' workflows over roles: grant, revoke, list. Each change is audited and refreshes
+the person's command menu."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from db.catalog import Region
+from db.grants import StaffEntry
+from db.store import Store
+from db.users import UserRow
+from roles import catalog
+from roles.errors import InvalidInput, NotFound
+from roles.model import REGION_BOUND_ROLES, Actor, Permission, Role, parse_role, require
+
+GrantChannel = Literal["chat", "shell", "settings", "sandbox"]
+
+
+@dataclass(frozen=True)
+class Authority:
+    """Who performs a change of roles: a coordinator in the chat, the operator's shell, or the
+    bot's own configuration (coordinator ids in the settings, the sandbox's demo people)."""
+
+    via: GrantChannel
+    actor: Actor | None = None
+
+    @classmethod
+    def person(cls, actor: Actor) -> Authority:
+        return cls("chat", actor)
+
+    @property
+    def actor_kind(self) -> str:
+        if self.actor is not None:
+            return "user"
+        return "shell" if self.via == "shell" else "system"
+
+    @property
+    def user_id(self) -> int | None:
+        return self.actor.user_id if self.actor else None
+
+    def check(self) -> None:
+        if self.actor is not None:
+            require(self.actor, Permission.MANAGE_ROLES)
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    person: UserRow
+    role: Role
+    regions: tuple[str | None, ...]
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone a coordinator named: known when they have written to the bot."""
+
+    telegram_id: int
+    known: UserRow | None
+
+
+async def find_person(store: Store, reference: str) -> Person:
+    """A person by Telegram id or @username. A username must belong to someone who has written
+    to the bot; an id may be of someone who has not yet (their grant waits for them)."""
+    text = reference.strip()
+    if re.fullmatch(r"\d{1,18}", text) and int(text) > 0:
+        telegram_id = int(text)
+        return Person(telegram_id, await store.users.by_telegram_id(telegram_id))
+    if re.fullmatch(r"@?[A-Za-z][A-Za-z0-9_]{3,31}", text):
+        found = await store.users.by_username(text.lstrip("@"))
+        if found is None:
+            raise NotFound("error-person-not-found", reference=text)
+        return Person(found.telegram_id, found)
+    raise InvalidInput("error-person-reference")
+
+
+async def _region_for(store: Store, role: Role, region_code: str | None) -> Region | None:
+    if region_code is None:
+        if role in REGION_BOUND_ROLES:
+            raise InvalidInput("error-region-required", role=str(role))
+        return None
+    return await catalog.region(store, region_code)
+
+
+async def grant_role(
+    store: Store,
+    authority: Authority,
+    telegram_id: int,
+    role_name: str,
+    region_code: str | None = None,
+) -> RoleChange:
+    authority.check()
+    role = parse_role(role_name)
+    region = await _region_for(store, role, region_code)
+    code = region.code if region else None
+    async with store.transaction() as tx:
+        person = await tx.users.ensure(telegram_id)
+        grant = await tx.grants.add(
+            person.id, role, code, granted_by=authority.user_id, via=authority.via
+        )
+        if grant is not None:
+            await tx.audit.write(
+                actor_kind=authority.actor_kind,
+                actor_user_id=authority.user_id,
+                action="role.grant",
+                object_type="user",
+                object_id=str(person.id),
+                details={"role": str(role), "region": code, "via": authority.via},
+            )
+            await tx.users.mark_menu_stale(person.id)
+    return RoleChange(person, role, (code,), changed=grant is not None)
+
+
+async def revoke_role(
+    store: Store,
+    authority: Authority,
+    telegram_id: int,
+    role_name: str,
+    region_code: str | None = None,
+) -> RoleChange:
+    """Revoke `role` in one region, or in all of them when no region is given."""
+    authority.check()
+    role = parse_role(role_name)
+    code = region_code.strip().upper() if region_code else None
+    person = await store.users.by_telegram_id(telegram_id)
+    if person is None:
+        raise NotFound("error-person-not-found", reference=str(telegram_id))
+    if (
+        authority.actor is not None
+        and authority.actor.user_id == person.id
+        and role == Role.COORDINATOR
+    ):
+        raise InvalidInput("error-revoke-self")
+    async with store.transaction() as tx:
+        revoked = await tx.grants.revoke(
+            person.id, role, code, revoked_by=authority.user_id, via=authority.via
+        )
+        for grant in revoked:
+            await tx.audit.write(
+                actor_kind=authority.actor_kind,
+                actor_user_id=authority.user_id,
+                action="role.revoke",
+                object_type="user",
+                object_id=str(person.id),
+                details={"role": str(role), "region": grant.region_code, "via": authority.via},
+            )
+        if revoked:
+            await tx.users.mark_menu_stale(person.id)
+    return RoleChange(
+        person, role, tuple(grant.region_code for grant in revoked), changed=bool(revoked)
+    )
+
+
+async def list_staff(store: Store, actor: Actor) -> list[StaffEntry]:
+    require(actor, Permission.VIEW_STAFF)
+    return await store.grants.staff()
+
+
+async def grants_of(store: Store, actor: Actor, telegram_id: int) -> list[tuple[Role, str | None]]:
+    """The volunteer roles a person holds, for a coordinator choosing what to revoke."""
+    require(actor, Permission.MANAGE_ROLES)
+    person = await store.users.by_telegram_id(telegram_id)
+    if person is None:
+        return []
+    return [(Role(grant.role), grant.region_code) for grant in person.grants]

@@ -1,0 +1,158 @@
+"""The test bed: a real PostgreSQL (a fresh database per run), the sandbox Bot API server, and
+the bot itself polling the sandbox over HTTP. Tests act as people through the sandbox client.
+
+The database server is, in order: TEST_DATABASE_URL if set; the machine's PostgreSQL when one
+answers on 127.0.0.1:5432; otherwise the embedded PostgreSQL in .data/test-postgres.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import pytest
+
+from bot.app import BotApp
+from bot.sandbox.client import ChatPerson, SandboxClient
+from bot.sandbox.server import SandboxServer
+from bot.settings import Settings
+from db.embedded import start_embedded_postgres
+from db.migrate import apply_migrations
+from db.store import Store, open_store
+from tests.helpers import make_settings, new_telegram_id
+
+ROOT = Path(__file__).resolve().parent.parent
+MACHINE_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def with_database(url: str, database: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, parts.fragment))
+
+
+async def find_server() -> str:
+    """A URL of a database server with rights to create databases."""
+    if os.environ.get("TEST_DATABASE_URL"):
+        return os.environ["TEST_DATABASE_URL"]
+    try:
+        connection = await asyncpg.connect(MACHINE_POSTGRES, timeout=3)
+    except (OSError, asyncpg.PostgresError, TimeoutError):
+        return await asyncio.to_thread(start_embedded_postgres, ROOT / ".data" / "test-postgres")
+    await connection.close()
+    return MACHINE_POSTGRES
+
+
+@pytest.fixture(scope="session")
+async def database_server() -> str:
+    return await find_server()
+
+
+@pytest.fixture(scope="session")
+async def database_url(database_server: str) -> AsyncIterator[str]:
+    """A fresh database for this run, dropped at the end."""
+    name = f"acf_test_{os.getpid()}_{secrets.token_hex(3)}"
+    admin = await asyncpg.connect(database_server)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield with_database(database_server, name)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture(scope="session")
+async def store(database_url: str) -> AsyncIterator[Store]:
+    store = await open_store(database_url, max_size=10)
+    await apply_migrations(store.pool)
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return make_settings(database_url)
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[SandboxServer]:
+    server = SandboxServer()
+    await server.start("127.0.0.1", 0)
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def client(sandbox: SandboxServer) -> AsyncIterator[SandboxClient]:
+    client = SandboxClient(sandbox.url)
+    yield client
+    await client.close()
+
+
+class BotRunner:
+    """Starts and stops the bot against the sandbox, as often as a test needs (restarts)."""
+
+    def __init__(self, settings: Settings, store: Store, sandbox: SandboxServer) -> None:
+        self.settings = settings
+        self.store = store
+        self.sandbox = sandbox
+        self.app: BotApp | None = None
+
+    async def start(self, **setting_overrides: Any) -> BotApp:
+        settings = self.settings.model_copy(update=setting_overrides)
+        self.app = BotApp(settings, self.store, token=self.sandbox.token, api_base=self.sandbox.url)
+        await self.app.start()
+        return self.app
+
+    async def stop(self) -> None:
+        if self.app is not None:
+            await self.app.stop()
+            self.app = None
+
+    async def restart(self) -> BotApp:
+        await self.stop()
+        return await self.start()
+
+
+@pytest.fixture
+async def bot_runner(
+    settings: Settings, store: Store, sandbox: SandboxServer
+) -> AsyncIterator[BotRunner]:
+    runner = BotRunner(settings, store, sandbox)
+    yield runner
+    await runner.stop()
+
+
+@pytest.fixture
+async def running_bot(bot_runner: BotRunner) -> BotApp:
+    return await bot_runner.start()
+
+
+PersonFactory = Callable[..., Awaitable[ChatPerson]]
+
+
+@pytest.fixture
+def new_person(client: SandboxClient) -> PersonFactory:
+    """Add a person with a fresh Telegram id to the sandbox."""
+
+    async def make(
+        first_name: str = "Test",
+        *,
+        language_code: str = "ru",
+        username: str | None = None,
+        last_name: str | None = None,
+    ) -> ChatPerson:
+        return await client.person(
+            first_name,
+            person_id=new_telegram_id(),
+            language_code=language_code,
+            username=username,
+            last_name=last_name,
+        )
+
+    return make

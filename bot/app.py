@@ -78,7 +78,7 @@ class BotApp:
         await self._grant_configured_coordinators()
         await self._start_web()
         if self.webhook_mode:
-            await self.dispatcher.emit_startup(bot=self.bot, **self.dispatcher.workflow_data)
+            await self.dispatcher.emit_startup(**self._lifecycle_data())
             self._webhook_started = True
             secret = self.settings.webhook_secret
             await self.bot.set_webhook(
@@ -115,12 +115,16 @@ class BotApp:
                 await task
         self._tasks.clear()
         if self._webhook_started:
-            await self.dispatcher.emit_shutdown(bot=self.bot, **self.dispatcher.workflow_data)
+            await self.dispatcher.emit_shutdown(**self._lifecycle_data())
             self._webhook_started = False
         if self._web is not None:
             await self._web.cleanup()
             self._web = None
         await self.bot.session.close()
+
+    def _lifecycle_data(self) -> dict[str, object]:
+        """What aiogram passes to startup and shutdown hooks (as its own webhook set-up does)."""
+        return {"dispatcher": self.dispatcher, "bot": self.bot, **self.dispatcher.workflow_data}
 
     async def _meet_bot_api(self) -> None:
         """Wait until the Bot API server answers getMe; a refused token is a wrong setting."""

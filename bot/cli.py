@@ -1,4 +1,8 @@
-"""`python -m bot [run | migrate | grant | revoke]`: the bot's command line."""
+"""`python -m bot [run | migrate | grant | revoke]`: the bot's command line.
+
+aiogram takes seconds to import, so it is imported only by the commands that talk to Telegram:
+a wrong setting or a shell command answers at once.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,12 @@ import contextlib
 import signal
 import sys
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 import asyncpg
 
-from bot.app import BotApp
-from bot.i18n import load_translations
 from bot.logs import configure_logging
-from bot.sandbox.demo import DEMO_PEOPLE, add_demo_people
-from bot.sandbox.server import SandboxServer
+from bot.sandbox.demo import DEMO_PEOPLE
 from bot.settings import Settings, SettingsError, load_settings
 from db.embedded import EmbeddedPostgresError, start_embedded_postgres
 from db.migrate import MigrationError, apply_migrations
@@ -23,6 +25,10 @@ from db.store import STORE_UNAVAILABLE, Store, open_store
 from roles import staff
 from roles.errors import DomainError
 from roles.model import GRANTABLE_ROLES
+
+if TYPE_CHECKING:
+    from bot.app import BotApp
+    from bot.sandbox.server import SandboxServer
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,14 +72,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{str(error)[:1].upper()}{str(error)[1:]}.", file=sys.stderr)
         return 1
     except DomainError as error:
-        print(
-            load_translations(settings.default_language).get(error.key, "en", **error.fields),
-            file=sys.stderr,
-        )
+        print(explain(error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+def explain(error: DomainError) -> str:
+    """A refusal in English, from the same locales the bot speaks."""
+    from bot.i18n import load_translations
+
+    return load_translations("en").get(error.key, "en", **error.fields)
 
 
 async def database_url(settings: Settings) -> str:
@@ -82,18 +92,23 @@ async def database_url(settings: Settings) -> str:
     return await asyncio.to_thread(start_embedded_postgres, settings.embedded_postgres_dir)
 
 
-@contextlib.asynccontextmanager
-async def connected(settings: Settings) -> AsyncIterator[Store]:
-    """The store, migrated; a database that cannot be reached is a wrong DATABASE_URL."""
+async def reach_store(settings: Settings, max_size: int) -> Store:
+    """The store; a database that cannot be reached is a wrong DATABASE_URL."""
     url = await database_url(settings)
     try:
-        store = await open_store(url, max_size=settings.database_pool_size)
+        return await open_store(url, max_size=max_size)
     except (*STORE_UNAVAILABLE, asyncpg.PostgresError) as error:
         name = "DATABASE_URL" if settings.database_url else "EMBEDDED_POSTGRES_DIR"
         raise SettingsError(
             f"Setting {name} is wrong: the database cannot be reached "
             f"({type(error).__name__}: {error})."
         ) from None
+
+
+@contextlib.asynccontextmanager
+async def connected(settings: Settings) -> AsyncIterator[Store]:
+    """The store, migrated, closed at the end."""
+    store = await reach_store(settings, settings.database_pool_size)
     try:
         await apply_migrations(store.pool)
         yield store
@@ -102,8 +117,7 @@ async def connected(settings: Settings) -> AsyncIterator[Store]:
 
 
 async def migrate(settings: Settings) -> None:
-    url = await database_url(settings)
-    store = await open_store(url, max_size=2)
+    store = await reach_store(settings, max_size=2)
     try:
         applied = await apply_migrations(store.pool)
     finally:
@@ -129,6 +143,10 @@ async def change_role(
 
 
 async def run(settings: Settings) -> None:
+    from bot.app import BotApp
+    from bot.sandbox.demo import add_demo_people
+    from bot.sandbox.server import SandboxServer
+
     async with connected(settings) as store:
         sandbox: SandboxServer | None = None
         token = settings.bot_token.get_secret_value() if settings.bot_token else ""

@@ -22,7 +22,7 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from bot.i18n import Translations
 from db.locks import MENU_INSTALLER_LOCK, try_transaction_lock
 from db.notify import listen
-from db.store import STORE_UNAVAILABLE, Store
+from db.store import Store
 from db.users import MENU_CHANNEL, MenuTarget
 from roles.menus import menu_for
 from roles.model import LANGUAGES, Language, Role, resolve_language
@@ -118,14 +118,23 @@ class MenuInstaller:
             return len(targets)
 
     async def run(self) -> None:
-        """Install menus whenever a workflow marks one stale, until cancelled."""
+        """Install menus whenever a workflow marks one stale, until cancelled. A lost database
+        only pauses it: it listens again, with growing pauses, until the database is back."""
+        pause = 1.0
         while True:
             try:
                 async with listen(self.store.pool, MENU_CHANNEL) as notifications:
                     await self.sync_pending()
+                    pause = 1.0
                     while True:
                         await notifications.next()
                         await self.sync_pending()
-            except (ConnectionError, *STORE_UNAVAILABLE) as error:
-                log.warning("Menu installer lost the database (%s); retrying", error)
-                await asyncio.sleep(2)
+            except Exception as error:  # a worker must outlive any failure
+                log.warning(
+                    "The menu installer stopped (%s: %s); listening again in %.0f s",
+                    type(error).__name__,
+                    error,
+                    pause,
+                )
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 60.0)

@@ -47,7 +47,7 @@ def discover(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
 
 
 async def apply_migrations(pool: asyncpg.Pool, directory: Path = MIGRATIONS_DIR) -> list[str]:
-    """Apply the migrations not yet applied; return the versions applied by this call."""
+    """Apply the migrations not yet applied; return the names of those this call applied."""
     migrations = discover(directory)
     applied_now: list[str] = []
     async with pool.acquire() as connection:
@@ -83,7 +83,7 @@ async def apply_migrations(pool: asyncpg.Pool, directory: Path = MIGRATIONS_DIR)
                         migration.name,
                         migration.checksum,
                     )
-                applied_now.append(migration.version)
+                applied_now.append(f"{migration.version}_{migration.name}")
         finally:
             await connection.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK)
     return applied_now

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -43,11 +44,11 @@ async def listen(pool: asyncpg.Pool, channel: str) -> AsyncIterator[Notification
     try:
         connection.add_termination_listener(notifications._terminated)
         await connection.add_listener(channel, notifications._notify)
-        try:
-            yield notifications
-        finally:
-            if not connection.is_closed():
-                await connection.remove_listener(channel, notifications._notify)
-            connection.remove_termination_listener(notifications._terminated)
+        yield notifications
     finally:
-        await pool.release(connection)
+        if not notifications._lost.is_set():
+            with contextlib.suppress(asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
+                await connection.remove_listener(channel, notifications._notify)
+                connection.remove_termination_listener(notifications._terminated)
+        with contextlib.suppress(asyncpg.InterfaceError):
+            await pool.release(connection)

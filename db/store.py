@@ -61,7 +61,7 @@ class Store:
         """True while the database answers a trivial query within `timeout` seconds."""
         try:
             return await self.pool.fetchval("SELECT true", timeout=timeout) is True
-        except STORE_UNAVAILABLE:
+        except (*STORE_UNAVAILABLE, asyncpg.PostgresError, asyncpg.InterfaceError):
             return False
 
     async def close(self) -> None:

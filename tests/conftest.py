@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
@@ -25,15 +23,10 @@ from bot.settings import Settings
 from db.embedded import start_embedded_postgres
 from db.migrate import apply_migrations
 from db.store import Store, open_store
-from tests.helpers import make_settings, new_telegram_id
+from tests.helpers import fresh_database, make_settings, new_telegram_id
 
 ROOT = Path(__file__).resolve().parent.parent
 MACHINE_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
-
-
-def with_database(url: str, database: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, parts.fragment))
 
 
 async def find_server() -> str:
@@ -56,14 +49,8 @@ async def database_server() -> str:
 @pytest.fixture(scope="session")
 async def database_url(database_server: str) -> AsyncIterator[str]:
     """A fresh database for this run, dropped at the end."""
-    name = f"acf_test_{os.getpid()}_{secrets.token_hex(3)}"
-    admin = await asyncpg.connect(database_server)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        yield with_database(database_server, name)
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
+    async with fresh_database(database_server) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -104,7 +91,7 @@ class BotRunner:
         self.app: BotApp | None = None
 
     async def start(self, **setting_overrides: Any) -> BotApp:
-        settings = self.settings.model_copy(update=setting_overrides)
+        settings = Settings.model_validate({**self.settings.model_dump(), **setting_overrides})
         self.app = BotApp(settings, self.store, token=self.sandbox.token, api_base=self.sandbox.url)
         await self.app.start()
         return self.app

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import os
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
 
 from bot.sandbox.client import ChatPerson
 from bot.settings import Settings
@@ -15,6 +21,26 @@ _telegram_ids = itertools.count(20_000_000 + secrets.randbelow(1_000) * 10_000)
 def new_telegram_id() -> int:
     """A Telegram id no other test of this run uses (they share one database)."""
     return next(_telegram_ids)
+
+
+def with_database(url: str, database: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, parts.fragment))
+
+
+@asynccontextmanager
+async def fresh_database(server_url: str) -> AsyncIterator[str]:
+    """A new, empty database on the server for the block's duration; dropped afterwards."""
+    name = f"acf_test_{os.getpid()}_{secrets.token_hex(4)}"
+    admin = await asyncpg.connect(server_url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield with_database(server_url, name)
+        finally:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:

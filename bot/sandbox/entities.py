@@ -55,7 +55,7 @@ def _check_escaping(source: str) -> None:
             offset = len(source[:index].encode())
             what = "start tag" if source[index] == "<" else "character entity"
             raise EntityParseError(
-                f"Can't parse entities: unexpected {what} or unescaped symbol at byte offset "
+                f"can't parse entities: unexpected {what} or unescaped symbol at byte offset "
                 f"{offset}"
             )
         position = found.end()
@@ -73,12 +73,12 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         if tag not in TAG_ENTITY or (tag == "span" and values.get("class") != "tg-spoiler"):
-            raise EntityParseError(f'Can\'t parse entities: Unsupported start tag "{tag}"')
+            raise EntityParseError(f'can\'t parse entities: Unsupported start tag "{tag}"')
         entity: dict[str, Any] = {"type": TAG_ENTITY[tag]}
         if tag == "a":
             href = values.get("href", "")
             if not href:
-                raise EntityParseError("Can't parse entities: empty URL in a text link")
+                raise EntityParseError("can't parse entities: empty URL in a text link")
             entity["url"] = href
         elif tag == "blockquote" and "expandable" in values:
             entity["type"] = "expandable_blockquote"
@@ -92,7 +92,7 @@ class _Parser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if not self.open or self.open[-1][0] != tag:
-            raise EntityParseError(f'Can\'t parse entities: Unexpected end tag "{tag}"')
+            raise EntityParseError(f'can\'t parse entities: Unexpected end tag "{tag}"')
         _, start, entity = self.open.pop()
         if self.length > start:
             entity.update(offset=start, length=self.length - start)
@@ -111,7 +111,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
     parser.close()
     if parser.open:
         raise EntityParseError(
-            "Can't parse entities: Can't find end tag corresponding to start tag "
+            "can't parse entities: Can't find end tag corresponding to start tag "
             f'"{parser.open[-1][0]}"'
         )
     parser.entities.sort(key=lambda entity: (entity["offset"], -entity["length"]))

@@ -845,6 +845,8 @@ class World:
         media = params.json_value("media")
         if not isinstance(media, list) or not 2 <= len(media) <= 10:
             raise bad_request("wrong number of media in the album: from 2 to 10 are allowed")
+        if not all(isinstance(item, dict) and item.get("type") for item in media):
+            raise bad_request("can't parse InputMedia: media must be objects with a type")
         kinds = {item.get("type") for item in media if isinstance(item, dict)}
         if not kinds <= {"photo", "video", "document", "audio"} or (
             len(kinds) > 1 and not kinds <= {"photo", "video"}
@@ -1120,7 +1122,11 @@ class World:
                 "chat": person.as_chat(),
                 "from": person.as_user(),
                 "date": int(time.time()),
-                "old_chat_member": {"status": old, "user": self.bot_user},
+                "old_chat_member": {
+                    "status": old,
+                    "user": self.bot_user,
+                    **({} if blocked else {"until_date": 0}),
+                },
                 "new_chat_member": {
                     "status": new,
                     "user": self.bot_user,

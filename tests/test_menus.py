@@ -1,0 +1,106 @@
+"""Each role's command menu, installed per person in their language, refreshed on every change."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.app import BotApp
+from bot.sandbox.server import SandboxServer
+from bot.sandbox.world import ApiError
+from db.store import Store
+from roles import staff
+from tests.conftest import BotRunner, PersonFactory
+from tests.helpers import started
+
+EVERYONE = ["start", "help", "region", "language", "privacy", "cancel"]
+SHELL = staff.Authority("shell")
+
+
+def commands(menu: list[tuple[str, str]]) -> list[str]:
+    return [command for command, _ in menu]
+
+
+@pytest.mark.parametrize(
+    ("role", "region", "own_commands"),
+    [
+        ("commissar", "ALA", ["myregions"]),
+        ("ambassador", None, ["stats"]),
+        ("ombudsman", None, ["stats"]),
+        ("coordinator", None, ["grant", "revoke", "staff", "stats"]),
+    ],
+)
+async def test_each_role_sees_its_own_menu(
+    running_bot: BotApp,
+    new_person: PersonFactory,
+    store: Store,
+    role: str,
+    region: str | None,
+    own_commands: list[str],
+) -> None:
+    person = await new_person("Volunteer", language_code="en")
+    await staff.grant_role(store, SHELL, person.id, role, region)
+    await started(person, "English")
+
+    menu = await person.menu_change(lambda items: commands(items) != EVERYONE and items != [])
+    assert commands(menu) == own_commands + EVERYONE
+    assert all(description for _, description in menu)
+
+
+async def test_a_person_with_two_roles_sees_both_menus(
+    running_bot: BotApp, new_person: PersonFactory, store: Store
+) -> None:
+    person = await new_person("Both", language_code="ru")
+    await staff.grant_role(store, SHELL, person.id, "commissar", "SHY")
+    await staff.grant_role(store, SHELL, person.id, "ambassador")
+    await started(person, "Русский")
+
+    menu = await person.menu_change(lambda items: "stats" in commands(items))
+    assert commands(menu) == ["myregions", "stats", *EVERYONE]
+    assert ("myregions", "Регионы, где вы комиссар") in menu
+    help_text = (await person.ask("/help")).text
+    assert "антикоррупционный комиссар (г. Шымкент)" in help_text
+    assert "посол перемен" in help_text
+    assert "/myregions — Регионы, где вы комиссар" in help_text
+
+
+async def test_grant_and_revoke_change_a_running_bots_menu(
+    running_bot: BotApp, new_person: PersonFactory, store: Store
+) -> None:
+    person = await new_person("Marat", language_code="kk")
+    await started(person, "Қазақша")
+    assert commands(await person.menu()) == EVERYONE
+
+    await staff.grant_role(store, SHELL, person.id, "ombudsman")
+    menu = await person.menu_change(lambda items: "stats" in commands(items))
+    assert ("stats", "Сандар: адамдар, жазылушылар, еріктілер") in menu
+
+    await staff.revoke_role(store, SHELL, person.id, "ombudsman")
+    menu = await person.menu_change(lambda items: "stats" not in commands(items))
+    assert commands(menu) == EVERYONE
+
+
+async def test_a_refused_menu_is_logged_and_the_bot_carries_on(
+    sandbox: SandboxServer,
+    bot_runner: BotRunner,
+    new_person: PersonFactory,
+    store: Store,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    sandbox.world.rejections["setmycommands"] = ApiError(400, "Bad Request: BOT_COMMANDS_TOO_MUCH")
+    caplog.set_level(logging.WARNING, logger="bot.menus")
+    await bot_runner.start()
+    person = await new_person("Asel", language_code="en")
+    await staff.grant_role(store, SHELL, person.id, "ambassador")
+
+    await started(person, "English")
+
+    figures = await person.ask("/stats")
+    assert figures.text.startswith("Figures")
+    refusals = [record.getMessage() for record in caplog.records]
+    assert any(
+        "refused the default command menus" in line and "BOT_COMMANDS_TOO_MUCH" in line
+        for line in refusals
+    )
+    assert await person.menu() == []

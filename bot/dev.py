@@ -44,9 +44,9 @@ def ensure_environment() -> Path:
         print(f"Creating {VENV} (first run only)...", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     print("Installing the project and its dependencies into .venv...", flush=True)
-    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
-    subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "install", "--quiet", "-e", f"{ROOT}[dev]"], check=True, cwd=ROOT)
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check", "--quiet", "--quiet"]
+    subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "install", "-e", f"{ROOT}[dev]"], check=True, cwd=ROOT)
     STAMP.write_text(fingerprint)
     return python
 

@@ -13,6 +13,8 @@ import logging
 from aiogram import Bot
 from aiogram.exceptions import (
     TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
@@ -31,6 +33,14 @@ log = logging.getLogger(__name__)
 
 BATCH = 50
 TRANSIENT = (TelegramNetworkError, TelegramRetryAfter, TelegramServerError)
+
+
+def not_started(error: TelegramAPIError) -> bool:
+    """The person has not written to the bot yet, or has blocked it: there is no chat to set a
+    menu in. First contact marks their menu stale again (see `db.users.Users.touch`)."""
+    return isinstance(error, TelegramForbiddenError) or (
+        isinstance(error, TelegramBadRequest) and "chat not found" in error.message
+    )
 
 
 class _TryLater(Exception):
@@ -110,11 +120,16 @@ class MenuInstaller:
                 except TRANSIENT as error:
                     raise _TryLater(str(error)) from error
                 except TelegramAPIError as error:
-                    log.warning(
-                        "The Bot API refused a command menu (chat %s): %s",
-                        target.telegram_id,
-                        error,
-                    )
+                    if not_started(error):
+                        log.info(
+                            "Chat %s gets its menu when it writes: %s", target.telegram_id, error
+                        )
+                    else:
+                        log.warning(
+                            "The Bot API refused a command menu (chat %s): %s",
+                            target.telegram_id,
+                            error,
+                        )
             return len(targets)
 
     async def run(self) -> None:

@@ -32,6 +32,7 @@ class UserRow:
     region_code: str | None
     subscribed: bool
     blocked: bool
+    menu_stale: bool
     created_at: datetime
     grants: tuple[GrantRow, ...]
 
@@ -48,7 +49,7 @@ class MenuTarget:
 
 _USER_COLUMNS = """
     u.id, u.telegram_id, u.first_name, u.last_name, u.username, u.telegram_language,
-    u.language, u.region_code, u.subscribed, u.blocked, u.created_at,
+    u.language, u.region_code, u.subscribed, u.blocked, u.menu_stale, u.created_at,
     coalesce((SELECT json_agg(json_build_object('role', g.role, 'region_code', g.region_code)
                               ORDER BY g.role, g.region_code)
               FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at IS NULL), '[]') AS grants
@@ -104,7 +105,9 @@ class Users:
         telegram_language: str | None,
     ) -> UserRow:
         """Record that this person wrote to the bot, in one round trip: insert on first contact,
-        refresh names when they change (and `last_seen_at` at most once a minute)."""
+        refresh names when they change (and `last_seen_at` at most once a minute). A person whose
+        row existed before they ever wrote (a role granted in advance) gets their menu marked
+        stale, since there was no chat to install it in until now."""
         for _attempt in range(3):
             record = await self._db.fetchrow(
                 _TOUCH, telegram_id, first_name, last_name, username, telegram_language
@@ -159,6 +162,10 @@ class Users:
     async def mark_menu_stale(self, user_id: int) -> None:
         """Ask the menu installer to install this user's menu again (after the transaction)."""
         await self._db.execute("UPDATE users SET menu_stale = true WHERE id = $1", user_id)
+        await self.wake_menu_installer()
+
+    async def wake_menu_installer(self) -> None:
+        """NOTIFY the installers of every instance (delivered when the transaction commits)."""
         await self._db.execute("SELECT pg_notify($1, '')", MENU_CHANNEL)
 
     async def claim_stale_menus(self, limit: int) -> list[MenuTarget]:

@@ -39,6 +39,8 @@ async def recognise(
         username=username,
         telegram_language=telegram_language,
     )
+    if row.menu_stale:
+        await store.users.wake_menu_installer()
     return actor_from(row)
 
 

@@ -104,3 +104,15 @@ async def test_a_refused_menu_is_logged_and_the_bot_carries_on(
         for line in refusals
     )
     assert await person.menu() == []
+
+
+async def test_a_role_granted_before_first_contact_brings_its_menu_with_the_first_message(
+    running_bot: BotApp, new_person: PersonFactory, store: Store
+) -> None:
+    person = await new_person("Early", language_code="en")
+    await staff.grant_role(store, SHELL, person.id, "coordinator")
+
+    await person.ask("/help")
+
+    menu = await person.menu_change(lambda items: "grant" in commands(items))
+    assert ("grant", "Give someone a volunteer role") in menu

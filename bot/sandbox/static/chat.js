@@ -34,7 +34,9 @@ function renderEntities(text, entities) {
   const opens = new Map(), closes = new Map();
   for (const entity of entities || []) {
     let pair = TAGS[entity.type];
-    if (entity.type === "text_link") pair = [`<a href="${escapeHtml(entity.url)}" target="_blank" rel="noopener">`, "</a>"];
+    if (entity.type === "text_link" && /^(https?|tg|mailto):/i.test(entity.url || "")) {
+      pair = [`<a href="${escapeHtml(entity.url)}" target="_blank" rel="noopener">`, "</a>"];
+    }
     if (entity.type === "url") pair = ["<u>", "</u>"];
     if (!pair) continue;
     const end = entity.offset + entity.length;
@@ -54,24 +56,32 @@ function renderEntities(text, entities) {
 
 function fileUrl(file) { return `/sandbox/files/${encodeURIComponent(file.file_id)}`; }
 
+function sizeAttributes(file) {
+  const size = (value) => Number.isInteger(value) && value > 1;
+  return size(file.width) && size(file.height) ? ` width="${file.width}" height="${file.height}"` : "";
+}
+
 function renderMessage(message) {
   const mine = !message.from.is_bot;
   const node = document.createElement("div");
   node.className = "msg" + (mine ? " mine" : "");
   node.dataset.id = message.message_id;
   let body = "";
-  if (message.photo) body += `<img alt="photo" src="${fileUrl(message.photo[message.photo.length - 1])}">`;
-  if (message.video) body += `<video controls src="${fileUrl(message.video)}"></video>`;
+  if (message.photo) {
+    const photo = message.photo[message.photo.length - 1];
+    body += `<img alt="photo"${sizeAttributes(photo)} src="${fileUrl(photo)}">`;
+  }
+  if (message.video) body += `<video controls${sizeAttributes(message.video)} src="${fileUrl(message.video)}"></video>`;
   if (message.voice) body += `<audio controls src="${fileUrl(message.voice)}"></audio>`;
   if (message.document) {
-    body += `<a class="file" target="_blank" href="${fileUrl(message.document)}">📄 ${escapeHtml(message.document.file_name || "document")}</a>`;
+    body += `<a class="file" target="_blank" rel="noopener" href="${fileUrl(message.document)}">📄 ${escapeHtml(message.document.file_name || "document")}</a>`;
   }
   if (message.location) {
     const { latitude, longitude } = message.location;
-    body += `<a target="_blank" rel="noopener" href="https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}">📍 ${latitude.toFixed(5)}, ${longitude.toFixed(5)}</a>`;
+    body += `<a class="file" target="_blank" rel="noopener" href="https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}">📍 ${latitude.toFixed(5)}, ${longitude.toFixed(5)}</a>`;
   }
   if (message.text !== undefined) body += renderEntities(message.text, message.entities);
-  if (message.caption !== undefined) body += (body ? "\n" : "") + renderEntities(message.caption, message.caption_entities);
+  if (message.caption !== undefined) body += renderEntities(message.caption, message.caption_entities);
   node.innerHTML = body;
   const keyboard = message.reply_markup && message.reply_markup.inline_keyboard;
   if (keyboard) node.appendChild(renderInlineKeyboard(message, keyboard));
@@ -97,7 +107,11 @@ function renderInlineKeyboard(message, rows) {
       } else {
         element = document.createElement("button");
         element.type = "button";
-        element.addEventListener("click", () => press(message.message_id, button.callback_data));
+        element.addEventListener("click", async () => {
+          element.classList.add("pending"); // until the bot answers the press, or gives up
+          setTimeout(() => element.classList.remove("pending"), 10000);
+          if (!(await press(message.message_id, button.callback_data))) element.classList.remove("pending");
+        });
       }
       element.textContent = button.text;
       line.appendChild(element);
@@ -108,6 +122,7 @@ function renderInlineKeyboard(message, rows) {
 }
 
 function scrollDown() { const box = $("messages"); box.scrollTop = box.scrollHeight; }
+function nearBottom() { const box = $("messages"); return box.scrollHeight - box.scrollTop - box.clientHeight < 60; }
 
 function putMessage(message) {
   const box = $("messages");
@@ -119,10 +134,10 @@ function putMessage(message) {
 
 function renderReplyKeyboard(markup) {
   const box = $("reply-keyboard");
+  const stick = nearBottom();
   box.innerHTML = "";
   box.hidden = !markup;
-  if (!markup) return;
-  for (const row of markup.keyboard) {
+  for (const row of markup ? markup.keyboard : []) {
     const line = document.createElement("div");
     line.className = "row";
     for (const raw of row) {
@@ -130,11 +145,15 @@ function renderReplyKeyboard(markup) {
       const element = document.createElement("button");
       element.type = "button";
       element.textContent = button.text;
-      element.addEventListener("click", () => button.request_location ? shareLocation() : sendText(button.text));
+      element.addEventListener("click", () => {
+        if (markup.one_time_keyboard) box.hidden = true;
+        if (button.request_location) shareLocation(); else sendText(button.text);
+      });
       line.appendChild(element);
     }
     box.appendChild(line);
   }
+  if (stick) scrollDown();
 }
 
 function renderMenu(commands) {
@@ -145,15 +164,20 @@ function renderMenu(commands) {
   for (const item of commands) {
     const button = document.createElement("button");
     button.type = "button";
+    button.setAttribute("role", "menuitem");
     button.innerHTML = `<b>/${escapeHtml(item.command)}</b><span>${escapeHtml(item.description)}</span>`;
-    button.addEventListener("click", () => { box.hidden = true; sendText("/" + item.command); });
+    button.addEventListener("click", () => { showMenu(false); sendText("/" + item.command); });
     box.appendChild(button);
   }
 }
 
 let toastTimer = null;
 function toast(text, alertBox) {
-  if (alertBox) { window.alert(text); return; }
+  if (alertBox) {
+    $("alert-text").textContent = text;
+    if (!$("alert-dialog").open) $("alert-dialog").showModal();
+    return;
+  }
   const box = $("toast");
   box.textContent = text; box.hidden = false;
   clearTimeout(toastTimer);
@@ -163,11 +187,15 @@ function toast(text, alertBox) {
 let typingTimer = null;
 function apply(event) {
   switch (event.kind) {
-    case "message": case "edit": putMessage(event.message); scrollDown(); $("typing").hidden = true; break;
+    case "message": putMessage(event.message); scrollDown(); $("typing").hidden = true; break;
+    case "edit": { const stick = nearBottom(); putMessage(event.message); if (stick) scrollDown(); break; }
     case "delete": { const node = state.messages.get(event.message_id); if (node) node.remove(); state.messages.delete(event.message_id); break; }
     case "keyboard": renderReplyKeyboard(event.keyboard); break;
     case "menu": renderMenu(event.commands); break;
-    case "callback_answer": if (event.text) toast(event.text, event.show_alert); break;
+    case "callback_answer":
+      for (const node of document.querySelectorAll(".keyboard .pending")) node.classList.remove("pending");
+      if (event.text) toast(event.text, event.show_alert);
+      break;
     case "action":
       $("typing").hidden = false; clearTimeout(typingTimer);
       typingTimer = setTimeout(() => { $("typing").hidden = true; }, 5000); break;
@@ -215,8 +243,9 @@ async function loadPeople(selectId) {
     option.textContent = person.label ? `${person.first_name} — ${person.label}` : `${person.first_name} (${person.id})`;
     select.appendChild(option);
   }
-  const wanted = selectId || Number(location.hash.slice(1)) || (people[0] && people[0].id);
-  if (wanted) { select.value = String(wanted); await selectPerson(Number(select.value)); }
+  const known = (id) => people.some((person) => person.id === id);
+  const wanted = [selectId, Number(location.hash.slice(1))].find(known) || (people[0] && people[0].id);
+  if (wanted) { select.value = String(wanted); await selectPerson(wanted); }
 }
 
 async function sendText(text) {
@@ -226,8 +255,8 @@ async function sendText(text) {
 }
 
 async function press(messageId, data) {
-  try { await call("POST", `/chats/${state.person}/presses`, { message_id: messageId, data }); }
-  catch (error) { toast(error.message); }
+  try { await call("POST", `/chats/${state.person}/presses`, { message_id: messageId, data }); return true; }
+  catch (error) { toast(error.message); return false; }
 }
 
 function kindOf(file) {
@@ -254,6 +283,7 @@ async function sendFiles(files) {
       await call("POST", `/chats/${state.person}/album`, form);
     }
     $("text").value = "";
+    fitText();
   } catch (error) { toast(error.message); }
 }
 
@@ -268,16 +298,37 @@ function shareLocation() {
   );
 }
 
+// The message field grows with its text, up to its CSS max-height.
+function fitText() {
+  const field = $("text"), stick = nearBottom();
+  field.style.height = "auto";
+  if (field.value) field.style.height = field.scrollHeight + 2 + "px";
+  if (stick) scrollDown();
+}
+
+function showMenu(open) {
+  const menu = $("menu");
+  menu.style.bottom = $("composer").offsetHeight + 8 + "px";
+  menu.hidden = !open;
+  $("menu-button").setAttribute("aria-expanded", String(open));
+  if (open && menu.firstElementChild) menu.firstElementChild.focus();
+}
+
 $("composer").addEventListener("submit", (event) => {
   event.preventDefault();
   const text = $("text").value;
   $("text").value = "";
+  fitText();
   sendText(text);
 });
+$("text").addEventListener("input", fitText);
 $("text").addEventListener("keydown", (event) => {
-  if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); $("composer").requestSubmit(); }
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); $("composer").requestSubmit(); }
 });
-$("menu-button").addEventListener("click", () => { $("menu").hidden = !$("menu").hidden; });
+$("menu-button").addEventListener("click", () => showMenu($("menu").hidden));
+$("menu").addEventListener("keydown", (event) => {
+  if (event.key === "Escape") { showMenu(false); $("menu-button").focus(); }
+});
 $("attach").addEventListener("click", () => $("file").click());
 $("file").addEventListener("change", () => { sendFiles(Array.from($("file").files)); $("file").value = ""; });
 $("location").addEventListener("click", shareLocation);
@@ -288,11 +339,12 @@ $("person-form").addEventListener("submit", async (event) => {
   const data = Object.fromEntries(new FormData($("person-form")));
   try {
     const person = await call("POST", "/people", { first_name: data.first_name, username: data.username || null, language_code: data.language_code });
+    $("person-form").reset();
     await loadPeople(person.id);
   } catch (error) { toast(error.message); }
 });
 document.addEventListener("click", (event) => {
-  if (!$("menu").hidden && !$("menu").contains(event.target) && event.target !== $("menu-button")) $("menu").hidden = true;
+  if (!$("menu").hidden && !$("menu").contains(event.target) && event.target !== $("menu-button")) showMenu(false);
 });
 
 call("GET", "/info").then((info) => { $("bot-name").textContent = info.bot.first_name; }).catch(() => {});

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update
 
@@ -37,6 +39,15 @@ async def replace(
                 return
     if query.bot is not None:
         await query.bot.send_message(query.from_user.id, text, reply_markup=reply_markup)
+
+
+async def retire_buttons(query: CallbackQuery, notice: str) -> None:
+    """A button of a conversation that has already ended: say so briefly and take the old
+    buttons away, leaving the message's text as it was."""
+    await query.answer(notice)
+    if isinstance(query.message, Message) and query.message.reply_markup is not None:
+        with contextlib.suppress(TelegramBadRequest):
+            await query.message.edit_reply_markup(reply_markup=None)
 
 
 MESSAGE_LIMIT = 4096

@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 from aiogram_i18n import I18nContext
 
 from bot.i18n import Translations
-from bot.replies import replace
+from bot.replies import replace, retire_buttons
 from db.store import Store
 from handlers.keyboards import LanguageChoice, Step, language_picker
 from handlers.render import help_text, roles_summary
@@ -22,8 +22,15 @@ def welcome(i18n: I18nContext, actor: Actor, names: dict[str, str]) -> str:
 
 
 async def start(
-    message: Message, actor: Actor, store: Store, i18n: I18nContext, translations: Translations
+    message: Message,
+    state: FSMContext,
+    actor: Actor,
+    store: Store,
+    i18n: I18nContext,
+    translations: Translations,
 ) -> None:
+    """Start over: any unfinished conversation ends, the greeting and the menu come again."""
+    await state.clear()
     name = message.from_user.first_name if message.from_user else ""
     if actor.language is None:
         await message.answer(
@@ -77,6 +84,9 @@ async def cancel(message: Message, state: FSMContext, i18n: I18nContext) -> None
 
 
 async def cancel_button(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    if await state.get_state() is None:
+        await retire_buttons(query, i18n.get("cancel-nothing"))
+        return
     await state.clear()
     await replace(query, i18n.get("cancel-done"))
 

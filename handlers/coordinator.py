@@ -203,7 +203,10 @@ async def grant_confirmed(
     )
     await state.clear()
     names = await catalog.region_names(store, i18n.locale)
-    key = "grant-done" if change.changed else "grant-already"
+    if not change.changed:
+        key = "grant-already"
+    else:
+        key = "grant-done" if change.person.first_name else "grant-done-waiting"
     await replace(
         query,
         i18n.get(

@@ -120,8 +120,11 @@ def steps_only(
 def role_picker(i18n: I18nContext) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for role in GRANTABLE_ROLES:
-        builder.button(text=i18n.get(f"role-{role}"), callback_data=RoleChoice(role=role))
-    builder.adjust(2)
+        builder.row(
+            InlineKeyboardButton(
+                text=i18n.get(f"role-{role}"), callback_data=RoleChoice(role=role).pack()
+            )
+        )
     builder.row(*step_buttons(i18n))
     return builder.as_markup()
 

@@ -23,6 +23,7 @@ async def audience(message: Message, actor: Actor, store: Store, i18n: I18nConte
         i18n.get(
             "stats-languages",
             **{language: figures.by_language.get(language, 0) for language in LANGUAGES},
+            unset=figures.without_language,
         ),
         i18n.get(
             "stats-volunteers",

@@ -30,7 +30,8 @@ async def test_a_citizens_coordinator_command_is_refused_and_changes_nothing(
     refusal = await citizen.ask(f"/grant {citizen.id} coordinator")
 
     assert refusal.text == (
-        "Команда /grant — для ролей: координатор. У вас такой роли нет. Ваши команды: /help"
+        "Команда /grant доступна только для роли: координатор. У вас нет нужной роли. "
+        "Ваши команды: /help"
     )
     row = await store.users.by_telegram_id(citizen.id)
     assert row is not None and row.grants == ()
@@ -69,9 +70,9 @@ async def test_unknown_commands_and_stray_messages_get_a_hint(
     )
     assert (await person.ask("hello?")).text.startswith("I did not understand that.")
     await person.send_file(PNG, kind="photo", filename="p.png", content_type="image/png")
-    assert (await person.reply()).text.startswith("I cannot use this here.")
+    assert (await person.reply()).text.startswith("I can't handle this kind of message here.")
     await person.send_location(43.25, 76.95)
-    assert (await person.reply()).text.startswith("I cannot use this here.")
+    assert (await person.reply()).text.startswith("I can't handle this kind of message here.")
     oversized = "x" * 4096
     assert (await person.ask(oversized)).text.startswith("I did not understand that.")
 
@@ -84,7 +85,7 @@ async def test_forged_and_stale_buttons_are_refused(
     picker = await person.ask("/region")
 
     await person.press_data(picker.message_id, "home:ZZZ")
-    assert (await person.callback_answer())["text"] == "Региона «ZZZ» нет."
+    assert (await person.callback_answer())["text"] == "Регион «ZZZ» не найден."
     await person.press_data(picker.message_id, "role:coordinator")
     answer = await person.callback_answer()
     assert answer["text"] == "Эта кнопка больше не работает. Начните заново из меню."
@@ -120,3 +121,33 @@ async def test_a_blocked_account_gets_a_polite_refusal_and_nothing_else(
     assert answer["text"].startswith("Sorry, this account has been blocked")
     row = await store.users.by_telegram_id(person.id)
     assert row is not None and row.region_code is None
+
+
+async def test_statistics_add_up(
+    running_bot: BotApp, new_person: PersonFactory, store: Store
+) -> None:
+    saule = await new_person("Saule", language_code="ru")
+    await staff.grant_role(store, staff.Authority("shell"), saule.id, "ambassador")
+    await started(saule, "Русский")
+    await (await new_person("Newcomer", language_code="ru")).ask("/start")
+
+    figures = await saule.ask("/stats")
+
+    people = await store.pool.fetchval(
+        "SELECT count(*) FROM users WHERE last_seen_at IS NOT NULL AND NOT blocked"
+    )
+    languages = {
+        language: await store.pool.fetchval(
+            "SELECT count(*) FROM users WHERE last_seen_at IS NOT NULL AND NOT blocked "
+            "AND language IS NOT DISTINCT FROM $1",
+            language,
+        )
+        for language in ("ru", "kk", "en", None)
+    }
+    assert sum(languages.values()) == people
+    assert figures.text.startswith("Статистика\n\nБотом")
+    assert f" {people} " in figures.text.splitlines()[2]
+    assert (
+        f"Языки: русский — {languages['ru']}, казахский — {languages['kk']}, "
+        f"английский — {languages['en']}, ещё не выбрали — {languages[None]}"
+    ) in figures.text

@@ -40,7 +40,7 @@ async def test_a_coordinator_grants_a_commissar_role_step_by_step(
 
     await olga.press("антикоррупционный комиссар")
     regions = await olga.reply()
-    assert "Комиссар всегда работает в регионе" in regions.text
+    assert "Комиссар всегда закреплён за конкретным регионом" in regions.text
     assert "Вся страна" not in regions.button_texts
     assert len([text for text in regions.button_texts if text not in ("← Назад", "✕ Отмена")]) == 20
 
@@ -50,6 +50,7 @@ async def test_a_coordinator_grants_a_commissar_role_step_by_step(
     await olga.press("✓ Выдать роль")
     done = await olga.reply()
     assert done.text.startswith("Готово: роль антикоррупционный комиссар (г. Алматы) выдана")
+    assert done.text.endswith("Меню этого человека обновлено.")
     assert done.buttons == []
 
     assert await active_roles(store, daniyar.id) == [("commissar", "ALA")]
@@ -64,7 +65,7 @@ async def test_a_coordinator_grants_a_commissar_role_step_by_step(
     assert entries[0].details == {"role": "commissar", "region": "ALA", "via": "chat"}
 
     menu = await daniyar.menu_change(lambda items: any(c == "myregions" for c, _ in items))
-    assert ("myregions", "Сіз комиссар болып табылатын өңірлер") in menu
+    assert ("myregions", "Комиссар ретінде бекітілген өңірлеріңіз") in menu
     assert "Алматы қаласы" in (await daniyar.ask("/myregions")).text
 
 
@@ -79,9 +80,11 @@ async def test_a_one_line_grant_asks_only_what_is_missing(
     assert question.button_texts[0] == "Вся страна"
     await olga.press("Вся страна")
     confirmation = await olga.reply()
-    assert f"Telegram id {saule.id} (ещё не писал боту)" in confirmation.text
+    assert f"Telegram id {saule.id} (переписки с ботом ещё не было)" in confirmation.text
     await olga.press("✓ Выдать роль")
-    assert "выдана" in (await olga.reply()).text
+    done = (await olga.reply()).text
+    assert "выдана" in done
+    assert done.endswith("Новые команды появятся у этого человека, когда он впервые напишет боту.")
     assert await active_roles(store, saule.id) == [("ambassador", None)]
 
     again = await olga.ask(f"/grant {saule.id} ambassador")
@@ -102,9 +105,9 @@ async def test_grant_refuses_bad_answers_and_changes_nothing(
 
     refusals = {
         "/grant abc": "Пришлите Telegram id (только цифры) или @username.",
-        "/grant @nobody_like_this": "Никто с именем пользователя @nobody_like_this боту не писал",
-        f"/grant {target.id} pilot": "Роли «pilot» нет.",
-        f"/grant {target.id} commissar ZZZ": "Региона «ZZZ» нет.",
+        "/grant @nobody_like_this": "С именем пользователя @nobody_like_this боту никто не писал",
+        f"/grant {target.id} pilot": "Роли «pilot» не существует.",
+        f"/grant {target.id} commissar ZZZ": "Регион «ZZZ» не найден.",
         f"/grant {target.id} commissar ALA extra": "Напишите /grant или /grant ID РОЛЬ РЕГИОН",
     }
     for command, refusal in refusals.items():
@@ -118,10 +121,10 @@ async def test_grant_refuses_bad_answers_and_changes_nothing(
     regions = await olga.reply()
     await olga.press_data(regions.message_id, "reg:*")
     alert = await olga.callback_answer()
-    assert alert["text"] == "Комиссар всегда работает в регионе: выберите регион."
+    assert alert["text"] == "Комиссар всегда закреплён за конкретным регионом: выберите регион."
     assert alert["show_alert"] is True
     await olga.press_data(regions.message_id, "reg:ZZZ")
-    assert (await olga.callback_answer())["text"] == "Региона «ZZZ» нет."
+    assert (await olga.callback_answer())["text"] == "Регион «ZZZ» не найден."
 
     await olga.press("← Назад", regions)
     assert "Какую роль выдать?" in (await olga.reply()).text
@@ -224,3 +227,23 @@ async def test_staff_lists_every_volunteer_role(
         in listing.text
     )
     assert f"• координатор: Olga (@olga_coord, id {olga.id})" in listing.text
+
+
+async def test_start_ends_an_unfinished_conversation_and_old_cancel_buttons_retire(
+    running_bot: BotApp, new_person: PersonFactory, store: Store
+) -> None:
+    olga = await coordinator(new_person, store)
+    question = await olga.ask("/grant")
+    assert await conversation_rows(store, olga.id) == 1
+
+    assert (await olga.ask("/start")).text.startswith("Добро пожаловать")
+    assert await conversation_rows(store, olga.id) == 0
+    assert (await olga.ask("123")).text.startswith("Я не понял")
+
+    await olga.press("✕ Отмена", question)
+    assert (await olga.callback_answer())["text"] == "Отменять нечего."
+    retired = await olga.reply()
+    assert retired.edited
+    assert retired.message_id == question.message_id
+    assert retired.text == question.text
+    assert retired.buttons == []

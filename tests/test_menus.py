@@ -74,7 +74,7 @@ async def test_grant_and_revoke_change_a_running_bots_menu(
 
     await staff.grant_role(store, SHELL, person.id, "ombudsman")
     menu = await person.menu_change(lambda items: "stats" in commands(items))
-    assert ("stats", "Сандар: адамдар, жазылушылар, еріктілер") in menu
+    assert ("stats", "Статистика: адамдар, жазылушылар, еріктілер") in menu
 
     await staff.revoke_role(store, SHELL, person.id, "ombudsman")
     menu = await person.menu_change(lambda items: "stats" not in commands(items))
@@ -97,7 +97,7 @@ async def test_a_refused_menu_is_logged_and_the_bot_carries_on(
     await started(person, "English")
 
     figures = await person.ask("/stats")
-    assert figures.text.startswith("Figures")
+    assert figures.text.startswith("Statistics")
     refusals = [record.getMessage() for record in caplog.records]
     assert any(
         "refused the default command menus" in line and "BOT_COMMANDS_TOO_MUCH" in line

@@ -236,6 +236,28 @@ async def test_html_arrives_as_plain_text_with_entities(bot: Bot, ann: ChatPerso
     assert not seen.edited
 
 
+async def test_commands_links_and_mentions_are_found_as_telegram_does(
+    bot: Bot, ann: ChatPerson
+) -> None:
+    sent = await bot.send_message(
+        ann.id,
+        "See /help, https://example.org/a?b=1. and @olga_coord; <code>/grant 1</code> "
+        '<a href="https://x.org">/no</a>',
+        parse_mode="HTML",
+    )
+    assert sent.entities is not None
+    found = [(entity.type, entity.extract_from(sent.text or "")) for entity in sent.entities]
+    assert found == [
+        ("bot_command", "/help"),
+        ("url", "https://example.org/a?b=1"),
+        ("mention", "@olga_coord"),
+        ("code", "/grant 1"),
+        ("text_link", "/no"),
+    ]
+    mine = await ann.send("/start@acf_sandbox_bot now")
+    assert mine["entities"] == [{"type": "bot_command", "offset": 0, "length": 22}]
+
+
 @pytest.mark.parametrize(
     "text", ["Beware <script>alert(1)</script>", "Tom & Jerry", "<b>never closed"]
 )

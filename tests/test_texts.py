@@ -150,7 +150,7 @@ def test_every_text_is_valid_telegram_html(translations: Translations, language:
         ("kk", "stats-people", 1, "Ботты 1 адам пайдаланады"),
         ("kk", "stats-people", 7, "Ботты 7 адам пайдаланады"),
         ("kk", "myregions-list", 0, "Сіз әлі ешбір өңірге бекітілмегенсіз"),
-        ("kk", "myregions-list", 3, "Сіз 3 өңірде комиссарсыз: A."),
+        ("kk", "myregions-list", 3, "Сіз 3 өңірде комиссар болып бекітілгенсіз: A."),
         ("en", "stats-people", 1, "1 person uses the bot"),
         ("en", "stats-people", 2, "2 people use the bot"),
         ("en", "myregions-list", 1, "You are a commissar in 1 region: A."),

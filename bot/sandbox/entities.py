@@ -118,9 +118,30 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
     return "".join(parser.text), parser.entities
 
 
-def command_entities(text: str) -> list[dict[str, Any]]:
-    """The bot_command entity Telegram adds when a message starts with /command."""
-    match = re.match(r"/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,32})?", text)
-    if match is None:
-        return []
-    return [{"type": "bot_command", "offset": 0, "length": utf16_length(match.group(0))}]
+_AUTOMATIC = (
+    ("bot_command", re.compile(r"(?<![\w/@])/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{5,32})?(?![\w/])")),
+    ("url", re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)]")),
+    ("mention", re.compile(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{4,31}(?!\w)")),
+)
+_OPAQUE = {"code", "pre", "text_link", "text_mention", "url", "bot_command", "mention"}
+
+
+def with_detected_entities(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the entities Telegram finds by itself in a message: /commands, links and @mentions,
+    outside code and existing links."""
+    taken = [
+        (entity["offset"], entity["offset"] + entity["length"])
+        for entity in entities
+        if entity["type"] in _OPAQUE
+    ]
+    found = list(entities)
+    for kind, pattern in _AUTOMATIC:
+        for match in pattern.finditer(text):
+            start = utf16_length(text[: match.start()])
+            end = start + utf16_length(match.group(0))
+            if any(start < stop and begin < end for begin, stop in taken):
+                continue
+            taken.append((start, end))
+            found.append({"type": kind, "offset": start, "length": end - start})
+    found.sort(key=lambda entity: (entity["offset"], -entity["length"]))
+    return found

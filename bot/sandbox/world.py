@@ -21,7 +21,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.sandbox.entities import EntityParseError, command_entities, parse_html
+from bot.sandbox.entities import (
+    EntityParseError,
+    parse_html,
+    with_detected_entities,
+)
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -522,6 +526,7 @@ class World:
             if required:
                 raise bad_request("message text is empty")
             return None, []
+        entities = with_detected_entities(text, entities)
         if len(text) > limit:
             raise bad_request(
                 "message is too long" if name == "text" else "message caption is too long"
@@ -1033,7 +1038,7 @@ class World:
         if len(text) > TEXT_LIMIT:
             raise bad_request("message is too long")
         content: dict[str, Any] = {"text": text}
-        entities = command_entities(text)
+        entities = with_detected_entities(text, [])
         if entities:
             content["entities"] = entities
         return self._person_message(self.person(person_id), content)

@@ -18,14 +18,14 @@ INSERT INTO regions (code, kind, position, name_ru, name_kk, name_en) VALUES
     ('AST', 'city',    1, 'г. Астана',                       'Астана қаласы',                 'Astana'),
     ('ALA', 'city',    2, 'г. Алматы',                       'Алматы қаласы',                 'Almaty'),
     ('SHY', 'city',    3, 'г. Шымкент',                      'Шымкент қаласы',                'Shymkent'),
-    ('ABA', 'region',  4, 'Область Абай',                    'Абай облысы',                   'Abai Region'),
+    ('ABA', 'region',  4, 'область Абай',                    'Абай облысы',                   'Abai Region'),
     ('AKM', 'region',  5, 'Акмолинская область',             'Ақмола облысы',                 'Akmola Region'),
     ('AKT', 'region',  6, 'Актюбинская область',             'Ақтөбе облысы',                 'Aktobe Region'),
     ('ALM', 'region',  7, 'Алматинская область',             'Алматы облысы',                 'Almaty Region'),
     ('ATY', 'region',  8, 'Атырауская область',              'Атырау облысы',                 'Atyrau Region'),
     ('VKO', 'region',  9, 'Восточно-Казахстанская область',  'Шығыс Қазақстан облысы',        'East Kazakhstan Region'),
     ('ZHA', 'region', 10, 'Жамбылская область',              'Жамбыл облысы',                 'Jambyl Region'),
-    ('ZHE', 'region', 11, 'Область Жетісу',                  'Жетісу облысы',                 'Jetisu Region'),
+    ('ZHE', 'region', 11, 'область Жетісу',                  'Жетісу облысы',                 'Jetisu Region'),
     ('ZKO', 'region', 12, 'Западно-Казахстанская область',   'Батыс Қазақстан облысы',        'West Kazakhstan Region'),
     ('KAR', 'region', 13, 'Карагандинская область',          'Қарағанды облысы',              'Karaganda Region'),
     ('KUS', 'region', 14, 'Костанайская область',            'Қостанай облысы',               'Kostanay Region'),
@@ -34,7 +34,7 @@ INSERT INTO regions (code, kind, position, name_ru, name_kk, name_en) VALUES
     ('PAV', 'region', 17, 'Павлодарская область',            'Павлодар облысы',               'Pavlodar Region'),
     ('SKO', 'region', 18, 'Северо-Казахстанская область',    'Солтүстік Қазақстан облысы',    'North Kazakhstan Region'),
     ('TUR', 'region', 19, 'Туркестанская область',           'Түркістан облысы',              'Turkistan Region'),
-    ('ULY', 'region', 20, 'Область Ұлытау',                  'Ұлытау облысы',                 'Ulytau Region');
+    ('ULY', 'region', 20, 'область Ұлытау',                  'Ұлытау облысы',                 'Ulytau Region');
 
 CREATE TABLE tip_categories (
     code                text PRIMARY KEY CHECK (code ~ '^[a-z][a-z_]{1,31}$'),

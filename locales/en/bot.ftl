@@ -8,14 +8,14 @@ language-name = English
 start-greeting =
     Hello, { $name }! This is the <b>Anti-corruption Front</b> bot.
 
-    Here citizens report corruption safely, volunteer commissars check the reports on the ground, ambassadors of change turn the evidence into appeals to state bodies, and ombudsmen speak to everyone.
+    Here citizens report corruption safely, volunteer commissars check the reports on the ground, ambassadors of change turn the evidence into appeals to state bodies, and ombudsmen make announcements to everyone.
 
     Choose the language of the bot:
 start-welcome =
     Welcome to the <b>Anti-corruption Front</b>.
 
     Your roles: { $roles }.
-    The menu next to the message field lists your commands; /help explains them, /privacy tells what the bot keeps about you.
+    The menu next to the message field lists your commands; /help explains them, /privacy explains what the bot stores about you.
 language-choose = Choose the language of the bot:
 language-saved = Done: the bot now speaks English.
 
@@ -44,7 +44,7 @@ command-language = Change the language
 command-privacy = What the bot keeps and who sees it
 command-cancel = Leave the current conversation
 command-myregions = Regions where you are a commissar
-command-stats = Figures: people, subscribers, volunteers
+command-stats = Statistics: people, subscribers, volunteers
 command-grant = Give someone a volunteer role
 command-revoke = Take a volunteer role away
 command-staff = Everyone who holds a volunteer role
@@ -56,11 +56,11 @@ privacy-text =
 
     <b>What the bot keeps about you:</b> your Telegram id, name and username as Telegram shows them, the language and region you choose, and any volunteer role a coordinator gave you.
 
-    <b>Who handles tips never learns who sent them.</b> Commissars and ambassadors do not see your Telegram id, name, username or phone number; they can only write to you through the bot.
+    <b>Those who handle tips never learn who sent them.</b> Commissars and ambassadors do not see your Telegram id, name, username or phone number; they can only write to you through the bot.
 
     <b>Anonymous mode</b> keeps no link at all between a tip and your account. Instead you get a receipt code: keep it, it is the only way back to your tip.
 
-    <b>Every privileged action</b> (roles given and taken, status changes, views of evidence, broadcasts) is written to an audit log that holds no tipster's identity.
+    <b>Every privileged action</b> (roles given and taken, status changes, views of evidence, broadcasts) is written to an audit log that never records who sent a tip.
 
     <b>Telegram itself knows who writes to this bot</b>, as with any chat in Telegram. If that is a risk for you, write from a separate Telegram account.
 
@@ -86,7 +86,7 @@ myregions-list =
 
 ## /stats
 
-stats-title = <b>Figures</b>
+stats-title = <b>Statistics</b>
 stats-people =
     { $count ->
         [one] { $count } person uses the bot
@@ -97,7 +97,7 @@ stats-subscribers =
         [one] { $count } subscriber to announcements
        *[other] { $count } subscribers to announcements
     }
-stats-languages = Languages: Russian { $ru }, Kazakh { $kk }, English { $en }
+stats-languages = Languages: Russian { $ru }, Kazakh { $kk }, English { $en }, not chosen yet { $unset }
 stats-volunteers = Volunteers: commissars { $commissars }, ambassadors { $ambassadors }, ombudsmen { $ombudsmen }, coordinators { $coordinators }
 stats-regions = Regions with the most people: { $regions }
 stats-region-count = { $region } — { $count }
@@ -110,20 +110,21 @@ person-with-username = { $name } (@{ $username }, id <code>{ $id }</code>)
 
 ## /grant
 
-grant-ask-person = Whom do you give a role? Send their Telegram id, or their @username if they have written to the bot.
+grant-ask-person = Who should get a role? Send their Telegram id, or their @username if they have written to the bot.
 grant-ask-role = Which role for { $person }?
 grant-ask-region-required = In which region? A commissar always works in a region.
 grant-ask-region = For the whole country or for one region?
 grant-confirm = Give { $person } the role <b>{ $role }</b>?
-grant-done = Done: { $person } is now <b>{ $role }</b>. Their menu has been updated.
+grant-done = Done: { $person } now holds the role <b>{ $role }</b>; their menu shows its commands.
+grant-done-waiting = Done: { $person } now holds the role <b>{ $role }</b>. They will see its commands when they first write to the bot.
 grant-already = { $person } already holds the role <b>{ $role }</b>. Nothing changed.
 
 ## /revoke
 
-revoke-ask-person = Whose role do you take away? Send their Telegram id or @username.
-revoke-ask-grant = Which role of { $person } do you take away?
-revoke-confirm = Take the role <b>{ $role }</b> away from { $person }?
-revoke-done = Done: { $person } no longer holds the role <b>{ $role }</b>. Their menu has been updated.
+revoke-ask-person = Whose role should be removed? Send their Telegram id or @username.
+revoke-ask-grant = Which role should be removed from { $person }?
+revoke-confirm = Remove the role <b>{ $role }</b> from { $person }?
+revoke-done = Done: { $person } no longer holds the role <b>{ $role }</b>.
 revoke-holds-nothing = { $person } holds no volunteer role.
 revoke-not-held = { $person } does not hold the role <b>{ $role }</b>. Nothing changed.
 
@@ -142,7 +143,7 @@ staff-line = • { $role }: { $person }
 button-back = ← Back
 button-cancel = ✕ Cancel
 button-grant = ✓ Give the role
-button-revoke = ✓ Take it away
+button-revoke = ✓ Remove role
 button-nationwide = Whole country
 
 ## When nothing else answers
@@ -150,8 +151,8 @@ button-nationwide = Whole country
 fallback-command-for-role = The command /{ $command } is for: { $roles }. You do not hold that role. Your commands: /help
 fallback-unknown-command = There is no command /{ $command }. Your commands: /help
 fallback-text = I did not understand that. Choose a command in the menu, or see /help.
-fallback-unsupported = I cannot use this here. Choose a command in the menu, or see /help.
-fallback-in-conversation = That does not fit this step. Use the buttons above, or /cancel to leave.
+fallback-unsupported = I can't handle this kind of message here. Choose a command in the menu, or see /help.
+fallback-in-conversation = That answer does not fit this step. Answer the last question, or /cancel to leave.
 fallback-stale-button = This button no longer works. Start again from the menu.
 
 ## Refusals and failures
@@ -159,8 +160,8 @@ fallback-stale-button = This button no longer works. Start again from the menu.
 blocked-refusal = Sorry, this account has been blocked by the coordinators of the Anti-corruption Front, so the bot cannot accept anything from it.
 error-generic = Something went wrong on our side. Nothing was changed; please try again in a minute.
 error-store-unavailable = The bot is temporarily unavailable. Nothing was changed; please try again in a minute.
-error-not-allowed = You do not have the right to do that.
-error-invalid-input = That cannot be used. Nothing was changed.
+error-not-allowed = You are not allowed to do that.
+error-invalid-input = That input is not valid. Nothing was changed.
 error-not-found = Nothing was found.
 error-unknown-role = There is no role “{ $role }”. Roles: commissar, ambassador, ombudsman, coordinator.
 error-unknown-region = There is no region “{ $region }”.

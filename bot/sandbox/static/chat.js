@@ -37,7 +37,11 @@ function renderEntities(text, entities) {
     if (entity.type === "text_link" && /^(https?|tg|mailto):/i.test(entity.url || "")) {
       pair = [`<a href="${escapeHtml(entity.url)}" target="_blank" rel="noopener">`, "</a>"];
     }
-    if (entity.type === "url") pair = ["<u>", "</u>"];
+    if (entity.type === "url") {
+      const url = text.slice(entity.offset, entity.offset + entity.length);
+      pair = /^https?:/i.test(url) ? [`<a href="${escapeHtml(url)}" target="_blank" rel="noopener">`, "</a>"] : ["<u>", "</u>"];
+    }
+    if (entity.type === "bot_command") pair = ['<a href="#" class="command">', "</a>"];
     if (!pair) continue;
     const end = entity.offset + entity.length;
     if (!opens.has(entity.offset)) opens.set(entity.offset, []);
@@ -342,6 +346,12 @@ $("person-form").addEventListener("submit", async (event) => {
     $("person-form").reset();
     await loadPeople(person.id);
   } catch (error) { toast(error.message); }
+});
+$("messages").addEventListener("click", (event) => {
+  const command = event.target.closest("a.command");
+  if (!command) return;
+  event.preventDefault();
+  sendText(command.textContent);
 });
 document.addEventListener("click", (event) => {
   if (!$("menu").hidden && !$("menu").contains(event.target) && event.target !== $("menu-button")) showMenu(false);

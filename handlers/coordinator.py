@@ -67,8 +67,32 @@ async def chosen_person(store: Store, i18n: I18nContext, data: dict[str, Any]) -
     return person_label(i18n, person.telegram_id, person.known)
 
 
-def role_label(i18n: I18nContext, data: dict[str, Any], names: dict[str, str]) -> str:
-    return role_name(i18n, Role(data["role"]), data.get("region"), names)
+async def change_words(store: Store, i18n: I18nContext, data: dict[str, Any]) -> dict[str, str]:
+    """The person and the role (with its region) of the change being made, for a text."""
+    names = await catalog.region_names(store, i18n.locale)
+    return {
+        "person": await chosen_person(store, i18n, data),
+        "role": role_name(i18n, Role(data["role"]), data.get("region"), names),
+    }
+
+
+async def ask_confirmation(
+    target: Answer,
+    state: FSMContext,
+    store: Store,
+    i18n: I18nContext,
+    *,
+    step: State,
+    question_key: str,
+    button_key: str,
+) -> None:
+    await state.set_state(step)
+    words = await change_words(store, i18n, await state.get_data())
+    await show(
+        target,
+        i18n.get(question_key, **words),
+        reply_markup=steps_only(i18n, confirm_key=button_key),
+    )
 
 
 # ------------------------------------------------------------------ grant
@@ -114,17 +138,14 @@ async def ask_grant_region(
 async def ask_grant_confirmation(
     target: Answer, state: FSMContext, store: Store, i18n: I18nContext
 ) -> None:
-    await state.set_state(GrantFlow.confirm)
-    data = await state.get_data()
-    names = await catalog.region_names(store, i18n.locale)
-    await show(
+    await ask_confirmation(
         target,
-        i18n.get(
-            "grant-confirm",
-            person=await chosen_person(store, i18n, data),
-            role=role_label(i18n, data, names),
-        ),
-        reply_markup=steps_only(i18n, confirm_key="button-grant"),
+        state,
+        store,
+        i18n,
+        step=GrantFlow.confirm,
+        question_key="grant-confirm",
+        button_key="button-grant",
     )
 
 
@@ -202,17 +223,12 @@ async def grant_confirmed(
         store, staff.Authority.person(actor), data["person"], data["role"], data.get("region")
     )
     await state.clear()
-    names = await catalog.region_names(store, i18n.locale)
     if not change.changed:
         key = "grant-already"
     else:
-        key = "grant-done" if change.person.first_name else "grant-done-waiting"
-    await replace(
-        query,
-        i18n.get(
-            key, person=await chosen_person(store, i18n, data), role=role_label(i18n, data, names)
-        ),
-    )
+        written = change.person is not None and change.person.first_name
+        key = "grant-done" if written else "grant-done-waiting"
+    await replace(query, i18n.get(key, **await change_words(store, i18n, data)))
 
 
 async def grant_back(
@@ -258,17 +274,14 @@ async def ask_revoke_grant(
 async def ask_revoke_confirmation(
     target: Answer, state: FSMContext, store: Store, i18n: I18nContext
 ) -> None:
-    await state.set_state(RevokeFlow.confirm)
-    data = await state.get_data()
-    names = await catalog.region_names(store, i18n.locale)
-    await show(
+    await ask_confirmation(
         target,
-        i18n.get(
-            "revoke-confirm",
-            person=await chosen_person(store, i18n, data),
-            role=role_label(i18n, data, names),
-        ),
-        reply_markup=steps_only(i18n, confirm_key="button-revoke"),
+        state,
+        store,
+        i18n,
+        step=RevokeFlow.confirm,
+        question_key="revoke-confirm",
+        button_key="button-revoke",
     )
 
 
@@ -324,14 +337,8 @@ async def revoke_confirmed(
         store, staff.Authority.person(actor), data["person"], data["role"], data.get("region")
     )
     await state.clear()
-    names = await catalog.region_names(store, i18n.locale)
     key = "revoke-done" if change.changed else "revoke-not-held"
-    await replace(
-        query,
-        i18n.get(
-            key, person=await chosen_person(store, i18n, data), role=role_label(i18n, data, names)
-        ),
-    )
+    await replace(query, i18n.get(key, **await change_words(store, i18n, data)))
 
 
 async def revoke_back(

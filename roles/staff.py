@@ -47,7 +47,7 @@ class Authority:
 
 @dataclass(frozen=True)
 class RoleChange:
-    person: UserRow
+    person: UserRow | None
     role: Role
     regions: tuple[str | None, ...]
     changed: bool
@@ -84,6 +84,21 @@ async def _region_for(store: Store, role: Role, region_code: str | None) -> Regi
     return await catalog.region(store, region_code)
 
 
+async def _record(
+    tx: Store, authority: Authority, action: str, user_id: int, role: Role, region: str | None
+) -> None:
+    """Audit a change of someone's roles and have their menu installed again."""
+    await tx.audit.write(
+        actor_kind=authority.actor_kind,
+        actor_user_id=authority.user_id,
+        action=action,
+        object_type="user",
+        object_id=str(user_id),
+        details={"role": str(role), "region": region, "via": authority.via},
+    )
+    await tx.users.mark_menu_stale(user_id)
+
+
 async def grant_role(
     store: Store,
     authority: Authority,
@@ -101,15 +116,7 @@ async def grant_role(
             person.id, role, code, granted_by=authority.user_id, via=authority.via
         )
         if grant is not None:
-            await tx.audit.write(
-                actor_kind=authority.actor_kind,
-                actor_user_id=authority.user_id,
-                action="role.grant",
-                object_type="user",
-                object_id=str(person.id),
-                details={"role": str(role), "region": code, "via": authority.via},
-            )
-            await tx.users.mark_menu_stale(person.id)
+            await _record(tx, authority, "role.grant", person.id, role, code)
     return RoleChange(person, role, (code,), changed=grant is not None)
 
 
@@ -126,7 +133,7 @@ async def revoke_role(
     code = region_code.strip().upper() if region_code else None
     person = await store.users.by_telegram_id(telegram_id)
     if person is None:
-        raise NotFound("error-person-not-found", reference=str(telegram_id))
+        return RoleChange(None, role, (), changed=False)
     if (
         authority.actor is not None
         and authority.actor.user_id == person.id
@@ -138,16 +145,7 @@ async def revoke_role(
             person.id, role, code, revoked_by=authority.user_id, via=authority.via
         )
         for grant in revoked:
-            await tx.audit.write(
-                actor_kind=authority.actor_kind,
-                actor_user_id=authority.user_id,
-                action="role.revoke",
-                object_type="user",
-                object_id=str(person.id),
-                details={"role": str(role), "region": grant.region_code, "via": authority.via},
-            )
-        if revoked:
-            await tx.users.mark_menu_stale(person.id)
+            await _record(tx, authority, "role.revoke", person.id, role, grant.region_code)
     return RoleChange(
         person, role, tuple(grant.region_code for grant in revoked), changed=bool(revoked)
     )

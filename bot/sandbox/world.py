@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.sandbox.entities import (
     EntityParseError,
@@ -197,6 +197,9 @@ class PendingCallback:
     answered: bool = False
 
 
+Number = TypeVar("Number", int, float)
+
+
 class Params:
     """A Bot API call's parameters, from a query string, a form, multipart or JSON."""
 
@@ -217,24 +220,21 @@ class Params:
         return value if isinstance(value, str) else json.dumps(value)
 
     def integer(self, name: str, *, required: bool = False) -> int | None:
-        value = self.raw(name)
-        if value is None:
-            if required:
-                raise bad_request(f"{name} is empty")
-            return None
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            raise bad_request(f"invalid {name} specified") from None
+        return self._converted(name, int, required)
 
     def number(self, name: str, *, required: bool = False) -> float | None:
+        return self._converted(name, float, required)
+
+    def _converted(
+        self, name: str, convert: Callable[[Any], Number], required: bool
+    ) -> Number | None:
         value = self.raw(name)
         if value is None:
             if required:
                 raise bad_request(f"{name} is empty")
             return None
         try:
-            return float(value)
+            return convert(value)
         except (TypeError, ValueError):
             raise bad_request(f"invalid {name} specified") from None
 

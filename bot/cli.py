@@ -18,7 +18,7 @@ import asyncpg
 
 from bot.logs import configure_logging
 from bot.sandbox.demo import DEMO_PEOPLE
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings, port_unusable
 from db.embedded import EmbeddedPostgresError, start_embedded_postgres
 from db.migrate import MigrationError, apply_migrations
 from db.store import STORE_UNAVAILABLE, Store, open_store
@@ -157,9 +157,8 @@ async def run(settings: Settings) -> None:
             try:
                 api_base = await sandbox.start(settings.sandbox_host, settings.sandbox_port)
             except OSError as error:
-                raise SettingsError(
-                    f"Setting SANDBOX_PORT is wrong: {settings.sandbox_host}:"
-                    f"{settings.sandbox_port} cannot be used ({error.strerror or error})."
+                raise port_unusable(
+                    "SANDBOX_PORT", settings.sandbox_host, settings.sandbox_port, error
                 ) from None
             token = sandbox.token
             await grant_demo_roles(store)

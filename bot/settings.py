@@ -6,6 +6,7 @@ setting; `bot.cli` prints it and exits non-zero instead of showing a traceback.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -125,6 +126,12 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+
+def port_unusable(setting: str, host: str, port: int, error: OSError) -> SettingsError:
+    """A server could not listen where a setting says: that setting is wrong."""
+    reason = os.strerror(error.errno).lower() if error.errno else str(error)
+    return SettingsError(f"Setting {setting} is wrong: {host}:{port} cannot be used ({reason}).")
 
 
 def load_settings(**overrides: Any) -> Settings:

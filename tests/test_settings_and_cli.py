@@ -176,3 +176,18 @@ async def test_grant_and_revoke_from_the_shell_are_audited(
     assert row is not None and row.grants == ()
     revoked = await store.audit.entries(action="role.revoke", object_id=str(row.id))
     assert [(e.actor_kind, e.details["region"]) for e in revoked] == [("shell", "PAV")]
+
+
+async def test_a_port_in_use_is_a_wrong_setting(tmp_path: Path, database_url: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, stderr = await run_bot(
+            tmp_path, DATABASE_URL=database_url, SANDBOX_PORT=str(port), WEB_PORT="0"
+        )
+    assert code == 2
+    assert stderr.strip().splitlines()[-1] == (
+        f"Setting SANDBOX_PORT is wrong: 127.0.0.1:{port} cannot be used (address already in use)."
+    )
+    assert "Traceback" not in stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import secrets
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,6 +17,27 @@ from bot.sandbox.client import ChatPerson
 from bot.settings import Settings
 
 _telegram_ids = itertools.count(20_000_000 + secrets.randbelow(1_000) * 10_000)
+
+
+SETTING_NAMES = {
+    "BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_URL", "EMBEDDED_POSTGRES_DIR",
+    "DATABASE_POOL_SIZE", "WEBHOOK_URL", "WEBHOOK_SECRET", "WEB_HOST", "WEB_PORT",
+    "COORDINATOR_IDS", "DEFAULT_LANGUAGE", "TIMEZONE", "SANDBOX_HOST", "SANDBOX_PORT",
+    "LOG_LEVEL",
+}  # fmt: skip
+
+
+def environment_with(**settings: str) -> dict[str, str]:
+    """This process's environment without any of the bot's settings, plus `settings`."""
+    clean = {key: value for key, value in os.environ.items() if key not in SETTING_NAMES}
+    return {**clean, **settings}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def new_telegram_id() -> int:

@@ -4,7 +4,6 @@ migrate and manage roles, audited."""
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import sys
 from pathlib import Path
@@ -13,26 +12,18 @@ import pytest
 
 from bot.settings import SettingsError, load_settings
 from db.store import Store
-from tests.helpers import new_telegram_id
-
-SETTING_NAMES = {
-    "BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_URL", "EMBEDDED_POSTGRES_DIR",
-    "DATABASE_POOL_SIZE", "WEBHOOK_URL", "WEBHOOK_SECRET", "WEB_HOST", "WEB_PORT",
-    "COORDINATOR_IDS", "DEFAULT_LANGUAGE", "TIMEZONE", "SANDBOX_HOST", "SANDBOX_PORT",
-    "LOG_LEVEL",
-}  # fmt: skip
+from tests.helpers import SETTING_NAMES, environment_with, new_telegram_id
 
 
 async def run_bot(cwd: Path, *args: str, **env: str) -> tuple[int, str, str]:
     """Run `python -m bot ARGS` in `cwd` (no .env there) with only these settings."""
-    clean = {key: value for key, value in os.environ.items() if key not in SETTING_NAMES}
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
         *args,
         cwd=cwd,
-        env={**clean, **env},
+        env=environment_with(**env),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )

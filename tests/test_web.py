@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-
 import aiohttp
 import pytest
 
@@ -12,16 +10,9 @@ from bot.sandbox.server import SandboxServer
 from db.migrate import apply_migrations
 from db.store import Store, open_store
 from tests.conftest import BotRunner, PersonFactory
-from tests.helpers import fresh_database, make_settings
+from tests.helpers import free_port, fresh_database, make_settings
 
 SECRET = "hook-secret_42"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 async def get_status(url: str) -> tuple[int, dict[str, str]]:

@@ -21,7 +21,7 @@ from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.dispatcher import build_dispatcher
-from bot.i18n import Translations, load_translations
+from bot.i18n import load_translations
 from bot.menus import MenuInstaller
 from bot.settings import Settings, SettingsError, port_unusable
 from bot.web import build_web_app
@@ -43,7 +43,6 @@ class BotApp:
         token: str,
         api_base: str | None = None,
         clock: Clock | None = None,
-        translations: Translations | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -58,10 +57,9 @@ class BotApp:
             session=session,
             default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
         )
-        self.translations = translations or load_translations(settings.default_language)
+        self.translations = load_translations(settings.default_language)
         self.menus = MenuInstaller(self.bot, store, self.translations, settings.default_language)
         self.dispatcher = build_dispatcher(store, self.translations, settings, self.clock)
-        self.dispatcher["menus"] = self.menus
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.web_url = ""
         self._web: web.AppRunner | None = None

@@ -16,13 +16,6 @@ async def tell(update: Update, text: str) -> None:
         await update.callback_query.answer(text, show_alert=True)
 
 
-async def tell_event(event: Message | CallbackQuery, text: str) -> None:
-    if isinstance(event, Message):
-        await event.answer(text)
-    else:
-        await event.answer(text, show_alert=True)
-
-
 async def replace(
     query: CallbackQuery, text: str, reply_markup: InlineKeyboardMarkup | None = None
 ) -> None:

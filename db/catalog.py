@@ -1,9 +1,9 @@
-"""Reference data kept in the store: regions and tip categories, with names in every language."""
+"""Reference data kept in the store: regions (and, with the tips, categories), named in every
+language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from db.executor import Executor
 
@@ -15,19 +15,6 @@ class Region:
     name_ru: str
     name_kk: str
     name_en: str
-
-    def name(self, language: str) -> str:
-        return {"kk": self.name_kk, "en": self.name_en}.get(language, self.name_ru)
-
-
-@dataclass(frozen=True)
-class Category:
-    code: str
-    name_ru: str
-    name_kk: str
-    name_en: str
-    first_action_within: timedelta
-    resolve_within: timedelta
 
     def name(self, language: str) -> str:
         return {"kk": self.name_kk, "en": self.name_en}.get(language, self.name_ru)
@@ -51,10 +38,3 @@ class Catalog:
             code,
         )
         return Region(**dict(record)) if record else None
-
-    async def categories(self) -> list[Category]:
-        records = await self._db.fetch(
-            "SELECT code, name_ru, name_kk, name_en, first_action_within, resolve_within "
-            "FROM tip_categories WHERE active ORDER BY position, code"
-        )
-        return [Category(**dict(record)) for record in records]

@@ -133,12 +133,6 @@ class Users:
         )
         return _user(record) if record else None
 
-    async def by_id(self, user_id: int) -> UserRow | None:
-        record = await self._db.fetchrow(
-            f"SELECT {_USER_COLUMNS} FROM users u WHERE u.id = $1", user_id
-        )
-        return _user(record) if record else None
-
     async def by_username(self, username: str) -> UserRow | None:
         record = await self._db.fetchrow(
             f"SELECT {_USER_COLUMNS} FROM users u WHERE lower(u.username) = lower($1) "

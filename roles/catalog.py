@@ -1,18 +1,14 @@
-"""Reference data for the chat: regions and categories, as kept in the store."""
+"""Reference data for the chat: the regions, as kept in the store."""
 
 from __future__ import annotations
 
-from db.catalog import Category, Region
+from db.catalog import Region
 from db.store import Store
 from roles.errors import InvalidInput
 
 
 async def regions(store: Store) -> list[Region]:
     return await store.catalog.regions()
-
-
-async def categories(store: Store) -> list[Category]:
-    return await store.catalog.categories()
 
 
 async def region_names(store: Store, language: str) -> dict[str, str]:

@@ -365,10 +365,6 @@ class World:
         self._events_changed.fire()
         return event
 
-    @property
-    def last_event_seq(self) -> int:
-        return self._event_seqs[-1] if self._event_seqs else 0
-
     def events_after(self, after: int, chat_id: int | None = None) -> list[dict[str, Any]]:
         if chat_id is not None:
             chat = self.chats.get(chat_id)

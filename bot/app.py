@@ -23,7 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.dispatcher import build_dispatcher
 from bot.i18n import load_translations
 from bot.menus import MenuInstaller
-from bot.settings import Settings, SettingsError, port_unusable
+from bot.settings import Settings, SettingsError, unusable_address
 from bot.web import build_web_app
 from db.store import Store
 from roles import staff
@@ -167,8 +167,8 @@ class BotApp:
         except OSError as error:
             await self._web.cleanup()
             self._web = None
-            raise port_unusable(
-                "WEB_PORT", self.settings.web_host, self.settings.web_port, error
+            raise unusable_address(
+                "WEB", self.settings.web_host, self.settings.web_port, error
             ) from None
         server = site._server
         port = server.sockets[0].getsockname()[1] if server and server.sockets else 0  # type: ignore[attr-defined]

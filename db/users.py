@@ -41,6 +41,7 @@ class UserRow:
 class MenuTarget:
     """What the menu installer needs to know about one user."""
 
+    user_id: int
     telegram_id: int
     language: str | None
     telegram_language: str | None
@@ -65,10 +66,14 @@ WITH upserted AS (
             username = excluded.username,
             telegram_language = excluded.telegram_language,
             last_seen_at = excluded.last_seen_at, updated_at = now(),
-            menu_stale = u.menu_stale OR u.last_seen_at IS NULL
+            menu_stale = u.menu_stale OR u.menu_waiting
+                OR (u.language IS NULL
+                    AND u.telegram_language IS DISTINCT FROM excluded.telegram_language),
+            menu_waiting = false
         WHERE (u.first_name, u.last_name, u.username, u.telegram_language)
               IS DISTINCT FROM (excluded.first_name, excluded.last_name,
                                 excluded.username, excluded.telegram_language)
+           OR u.menu_waiting
            OR u.last_seen_at IS NULL
            OR u.last_seen_at < now() - interval '1 minute'
     RETURNING u.*
@@ -105,9 +110,10 @@ class Users:
         telegram_language: str | None,
     ) -> UserRow:
         """Record that this person wrote to the bot, in one round trip: insert on first contact,
-        refresh names when they change (and `last_seen_at` at most once a minute). A person whose
-        row existed before they ever wrote (a role granted in advance) gets their menu marked
-        stale, since there was no chat to install it in until now."""
+        refresh names when they change (and `last_seen_at` at most once a minute). The menu is
+        marked stale when it waited for this person to write (`menu_waiting`: now there is a chat
+        to install it in) or when their Telegram app's language, which it follows until they
+        choose one, has changed."""
         for _attempt in range(3):
             record = await self._db.fetchrow(
                 _TOUCH, telegram_id, first_name, last_name, username, telegram_language
@@ -158,6 +164,16 @@ class Users:
         await self._db.execute("UPDATE users SET menu_stale = true WHERE id = $1", user_id)
         await self.wake_menu_installer()
 
+    async def menu_waits_for_contact(self, user_id: int) -> None:
+        """The menu could not be installed (no chat with the bot yet, or the bot is blocked):
+        install it when this person next writes."""
+        await self._db.execute("UPDATE users SET menu_waiting = true WHERE id = $1", user_id)
+
+    async def mark_every_menu_stale(self) -> None:
+        """Install everyone's menu again (the sandbox forgets its chats when it restarts)."""
+        await self._db.execute("UPDATE users SET menu_stale = true WHERE NOT menu_stale")
+        await self.wake_menu_installer()
+
     async def wake_menu_installer(self) -> None:
         """NOTIFY the installers of every instance (delivered when the transaction commits)."""
         await self._db.execute("SELECT pg_notify($1, '')", MENU_CHANNEL)
@@ -170,7 +186,7 @@ class Users:
             UPDATE users u SET menu_stale = false
             WHERE u.id IN (SELECT id FROM users WHERE menu_stale ORDER BY id LIMIT $1
                            FOR UPDATE SKIP LOCKED)
-            RETURNING u.telegram_id, u.language, u.telegram_language,
+            RETURNING u.id, u.telegram_id, u.language, u.telegram_language,
                 coalesce((SELECT json_agg(json_build_object('role', g.role,
                                                             'region_code', g.region_code))
                           FROM role_grants g
@@ -180,6 +196,7 @@ class Users:
         )
         return [
             MenuTarget(
+                user_id=record["id"],
                 telegram_id=record["telegram_id"],
                 language=record["language"],
                 telegram_language=record["telegram_language"],

@@ -173,9 +173,14 @@ async def grant(
     if len(words) == 2:
         await ask_grant_region(message, state, store, i18n)
         return
-    region = (await catalog.region(store, words[2])).code
-    await state.update_data(region=region)
+    await state.update_data(region=await chosen_region(store, role, words[2]))
     await ask_grant_confirmation(message, state, store, i18n)
+
+
+async def chosen_region(store: Store, role: Role, answer: str) -> str | None:
+    """A region code from a button or a one-line command; `*` is the whole country."""
+    region = await staff.region_for(store, role, None if answer == NATIONWIDE else answer)
+    return region.code if region else None
 
 
 async def grant_person_named(
@@ -205,12 +210,7 @@ async def grant_region_chosen(
     i18n: I18nContext,
 ) -> None:
     data = await state.get_data()
-    if callback_data.code == NATIONWIDE:
-        if Role(data["role"]) in REGION_BOUND_ROLES:
-            raise InvalidInput("error-region-required")
-        region = None
-    else:
-        region = (await catalog.region(store, callback_data.code)).code
+    region = await chosen_region(store, Role(data["role"]), callback_data.code)
     await state.update_data(region=region)
     await ask_grant_confirmation(query, state, store, i18n)
 
@@ -305,8 +305,10 @@ async def revoke(
     if len(words) == 1:
         await ask_revoke_grant(message, state, actor, store, i18n)
         return
+    role = parse_role(words[1])
+    staff.refuse_own_coordinator_role(actor, (await state.get_data())["person"], role)
     region = (await catalog.region(store, words[2])).code if len(words) == 3 else None
-    await state.update_data(role=parse_role(words[1]), region=region)
+    await state.update_data(role=role, region=region)
     await ask_revoke_confirmation(message, state, store, i18n)
 
 
@@ -321,11 +323,14 @@ async def revoke_grant_chosen(
     query: CallbackQuery,
     callback_data: HeldGrant,
     state: FSMContext,
+    actor: Actor,
     store: Store,
     i18n: I18nContext,
 ) -> None:
+    role = parse_role(callback_data.role)
+    staff.refuse_own_coordinator_role(actor, (await state.get_data())["person"], role)
     region = None if callback_data.region == NATIONWIDE else callback_data.region
-    await state.update_data(role=parse_role(callback_data.role), region=region)
+    await state.update_data(role=role, region=region)
     await ask_revoke_confirmation(query, state, store, i18n)
 
 

@@ -69,3 +69,9 @@ async def refresh_menu(store: Store, actor: Actor) -> None:
 async def note_reachability(store: Store, actor: Actor, reachable: bool) -> None:
     """The person blocked (False) or unblocked (True) the bot in Telegram."""
     await store.users.set_reachable(actor.user_id, reachable)
+
+
+async def reinstall_every_menu(store: Store) -> None:
+    """Install everyone's menu again: the sandbox forgets its chats and menus when it restarts.
+    Menus of people without a chat yet wait for their next message."""
+    await store.users.mark_every_menu_stale()

@@ -76,7 +76,8 @@ async def find_person(store: Store, reference: str) -> Person:
     raise InvalidInput("error-person-reference")
 
 
-async def _region_for(store: Store, role: Role, region_code: str | None) -> Region | None:
+async def region_for(store: Store, role: Role, region_code: str | None) -> Region | None:
+    """The region a grant of `role` names (None: nationwide), or a refusal."""
     if region_code is None:
         if role in REGION_BOUND_ROLES:
             raise InvalidInput("error-region-required", role=str(role))
@@ -108,7 +109,7 @@ async def grant_role(
 ) -> RoleChange:
     authority.check()
     role = parse_role(role_name)
-    region = await _region_for(store, role, region_code)
+    region = await region_for(store, role, region_code)
     code = region.code if region else None
     async with store.transaction() as tx:
         person = await tx.users.ensure(telegram_id)
@@ -134,12 +135,8 @@ async def revoke_role(
     person = await store.users.by_telegram_id(telegram_id)
     if person is None:
         return RoleChange(None, role, (), changed=False)
-    if (
-        authority.actor is not None
-        and authority.actor.user_id == person.id
-        and role == Role.COORDINATOR
-    ):
-        raise InvalidInput("error-revoke-self")
+    if authority.actor is not None:
+        refuse_own_coordinator_role(authority.actor, telegram_id, role)
     async with store.transaction() as tx:
         revoked = await tx.grants.revoke(
             person.id, role, code, revoked_by=authority.user_id, via=authority.via
@@ -149,6 +146,12 @@ async def revoke_role(
     return RoleChange(
         person, role, tuple(grant.region_code for grant in revoked), changed=bool(revoked)
     )
+
+
+def refuse_own_coordinator_role(actor: Actor, telegram_id: int, role: Role) -> None:
+    """A coordinator may not take their own coordinator role away (someone must remain)."""
+    if actor.telegram_id == telegram_id and role == Role.COORDINATOR:
+        raise InvalidInput("error-revoke-self")
 
 
 async def list_staff(store: Store, actor: Actor) -> list[StaffEntry]:

@@ -7,10 +7,12 @@ import logging
 import pytest
 
 from bot.app import BotApp
+from bot.sandbox.client import SandboxClient
 from bot.sandbox.server import SandboxServer
 from bot.sandbox.world import ApiError
+from bot.settings import Settings
 from db.store import Store
-from roles import staff
+from roles import people, staff
 from tests.conftest import BotRunner, PersonFactory
 from tests.helpers import started
 
@@ -116,3 +118,29 @@ async def test_a_role_granted_before_first_contact_brings_its_menu_with_the_firs
 
     menu = await person.menu_change(lambda items: "grant" in commands(items))
     assert ("grant", "Give someone a volunteer role") in menu
+
+
+async def test_menus_come_back_when_the_sandbox_forgets_its_chats(
+    settings: Settings, store: Store, new_person: PersonFactory, running_bot: BotApp
+) -> None:
+    person = await new_person("Nurlan", language_code="en")
+    await staff.grant_role(store, SHELL, person.id, "ombudsman")
+    await started(person, "English")
+    await person.menu_change(lambda items: "stats" in commands(items))
+
+    forgetful = SandboxServer()
+    await forgetful.start("127.0.0.1", 0)
+    app = BotApp(settings, store, token=forgetful.token, api_base=forgetful.url)
+    client = SandboxClient(forgetful.url)
+    try:
+        await running_bot.stop()
+        await app.start()
+        await people.reinstall_every_menu(store)
+        again = await client.person("Nurlan", person_id=person.id, language_code="en")
+        await again.ask("/help")
+        menu = await again.menu_change(lambda items: "stats" in commands(items))
+        assert commands(menu) == ["stats", *EVERYONE]
+    finally:
+        await client.close()
+        await app.stop()
+        await forgetful.stop()

@@ -114,6 +114,14 @@ def test_settings_come_from_a_dotenv_file(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(SettingsError, match=r"^Setting TIMEZONE is wrong"):
         load_settings()
 
+    monkeypatch.delenv("TIMEZONE")
+    (tmp_path / ".env").write_text("TIME_ZONE=Asia/Almaty\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as misspelt:
+        load_settings()
+    assert str(misspelt.value) == (
+        "Setting TIME_ZONE is not a setting of this bot: check its spelling in .env."
+    )
+
 
 async def test_migrate_from_the_shell_is_idempotent(tmp_path: Path, database_url: str) -> None:
     first, _, _ = await run_bot(tmp_path, "migrate", DATABASE_URL=database_url)
@@ -182,3 +190,27 @@ async def test_a_port_in_use_is_a_wrong_setting(tmp_path: Path, database_url: st
         f"Setting SANDBOX_PORT is wrong: 127.0.0.1:{port} cannot be used (address already in use)."
     )
     assert "Traceback" not in stderr
+
+
+async def test_an_unknown_host_names_the_host_setting(tmp_path: Path, database_url: str) -> None:
+    code, _, stderr = await run_bot(
+        tmp_path, DATABASE_URL=database_url, SANDBOX_HOST="no-such-host.invalid", WEB_PORT="0"
+    )
+    assert code == 2
+    assert stderr.strip().splitlines()[-1] == (
+        "Setting SANDBOX_HOST is wrong: 'no-such-host.invalid' is not a known address."
+    )
+
+
+async def test_an_unusable_embedded_database_folder_is_a_wrong_setting(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder's parent should be")
+    code, _, stderr = await run_bot(
+        tmp_path, "migrate", EMBEDDED_POSTGRES_DIR=str(blocker / "postgres")
+    )
+    assert code == 2
+    assert stderr.startswith(
+        f"Setting EMBEDDED_POSTGRES_DIR is wrong: the embedded PostgreSQL could not start in "
+        f"{blocker / 'postgres'} ("
+    )
+    assert stderr.count("\n") == 1

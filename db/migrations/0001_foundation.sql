@@ -77,6 +77,7 @@ CREATE TABLE users (
     blocked_at          timestamptz,
     unreachable         boolean NOT NULL DEFAULT false,
     menu_stale          boolean NOT NULL DEFAULT false,
+    menu_waiting        boolean NOT NULL DEFAULT false,
     created_at          timestamptz NOT NULL DEFAULT now(),
     updated_at          timestamptz NOT NULL DEFAULT now(),
     last_seen_at        timestamptz

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import aiohttp
 import pytest
 
@@ -35,7 +37,8 @@ async def test_healthz_answers_503_when_the_store_is_gone(
         try:
             assert (await get_status(f"{app.web_url}/healthz"))[0] == 200
             admin = await open_store(database_server, max_size=1)
-            await admin.pool.execute(f'DROP DATABASE "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+            database = urlsplit(url).path.lstrip("/")
+            await admin.pool.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
             await admin.close()
             status, body = await get_status(f"{app.web_url}/healthz")
             assert (status, body) == (503, {"status": "store unavailable"})

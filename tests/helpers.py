@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 import secrets
 import socket
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -31,6 +34,20 @@ def environment_with(**settings: str) -> dict[str, str]:
     """This process's environment without any of the bot's settings, plus `settings`."""
     clean = {key: value for key, value in os.environ.items() if key not in SETTING_NAMES}
     return {**clean, **settings}
+
+
+async def start_bot(cwd: Path, *args: str, **settings: str) -> asyncio.subprocess.Process:
+    """`python -m bot ARGS` in `cwd` (where no .env is), with only these settings."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=cwd,
+        env=environment_with(**settings),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
 
 
 def free_port() -> int:

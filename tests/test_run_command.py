@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,21 +12,13 @@ from pathlib import Path
 from bot.sandbox.client import SandboxClient
 from bot.sandbox.server import SandboxServer
 from tests.conftest import PersonFactory
-from tests.helpers import environment_with, free_port
+from tests.helpers import free_port, start_bot
 
 
 @asynccontextmanager
 async def bot_process(cwd: Path, **env: str) -> AsyncIterator[asyncio.subprocess.Process]:
     """`python -m bot` running until the block ends, then stopped with SIGTERM."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        cwd=cwd,
-        env=environment_with(**env),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await start_bot(cwd, **env)
     try:
         yield process
     finally:

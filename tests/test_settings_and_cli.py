@@ -5,28 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.settings import SettingsError, load_settings
 from db.store import Store
-from tests.helpers import SETTING_NAMES, environment_with, new_telegram_id
+from tests.helpers import SETTING_NAMES, new_telegram_id, start_bot
 
 
 async def run_bot(cwd: Path, *args: str, **env: str) -> tuple[int, str, str]:
-    """Run `python -m bot ARGS` in `cwd` (no .env there) with only these settings."""
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=cwd,
-        env=environment_with(**env),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    """Run `python -m bot ARGS` to its end; its exit code, output and errors."""
+    process = await start_bot(cwd, *args, **env)
     stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
     assert process.returncode is not None
     return process.returncode, stdout.decode(), stderr.decode()

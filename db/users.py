@@ -48,12 +48,17 @@ class MenuTarget:
     grants: tuple[GrantRow, ...]
 
 
-_USER_COLUMNS = """
-    u.id, u.telegram_id, u.first_name, u.last_name, u.username, u.telegram_language,
-    u.language, u.region_code, u.subscribed, u.blocked, u.menu_stale, u.created_at,
+_ACTIVE_GRANTS = """
     coalesce((SELECT json_agg(json_build_object('role', g.role, 'region_code', g.region_code)
                               ORDER BY g.role, g.region_code)
               FROM role_grants g WHERE g.user_id = u.id AND g.revoked_at IS NULL), '[]') AS grants
+"""
+"""The active grants of the user row `u`, as a JSON list."""
+
+_USER_COLUMNS = f"""
+    u.id, u.telegram_id, u.first_name, u.last_name, u.username, u.telegram_language,
+    u.language, u.region_code, u.subscribed, u.blocked, u.menu_stale, u.created_at,
+    {_ACTIVE_GRANTS}
 """
 
 _TOUCH = f"""
@@ -182,15 +187,11 @@ class Users:
         """Take up to `limit` users whose menu must be installed, clearing their flag. Run it in a
         transaction: if the installer fails before commit, the flags come back."""
         records = await self._db.fetch(
-            """
+            f"""
             UPDATE users u SET menu_stale = false
             WHERE u.id IN (SELECT id FROM users WHERE menu_stale ORDER BY id LIMIT $1
                            FOR UPDATE SKIP LOCKED)
-            RETURNING u.id, u.telegram_id, u.language, u.telegram_language,
-                coalesce((SELECT json_agg(json_build_object('role', g.role,
-                                                            'region_code', g.region_code))
-                          FROM role_grants g
-                          WHERE g.user_id = u.id AND g.revoked_at IS NULL), '[]') AS grants
+            RETURNING u.id, u.telegram_id, u.language, u.telegram_language, {_ACTIVE_GRANTS}
             """,
             limit,
         )

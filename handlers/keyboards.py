@@ -9,6 +9,7 @@ from aiogram_i18n import I18nContext
 
 from bot.i18n import Translations
 from db.catalog import Region
+from handlers.render import role_name
 from roles.model import GRANTABLE_ROLES, LANGUAGES, Role
 
 CHOSEN = "✓ "
@@ -134,12 +135,9 @@ def held_grant_picker(
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for role, region in grants:
-        label = i18n.get(f"role-{role}")
-        if region:
-            label = i18n.get("role-in-region", role=label, region=region_names.get(region, region))
         builder.row(
             InlineKeyboardButton(
-                text=label,
+                text=role_name(i18n, role, region, region_names),
                 callback_data=HeldGrant(role=role, region=region or NATIONWIDE).pack(),
             )
         )

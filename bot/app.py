@@ -23,6 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.dispatcher import build_dispatcher
 from bot.i18n import load_translations
 from bot.menus import MenuInstaller
+from bot.outbox import OutboxSender
 from bot.settings import Settings, SettingsError, unusable_address
 from bot.web import build_web_app
 from db.store import Store
@@ -32,6 +33,7 @@ from roles.clock import Clock, SystemClock
 log = logging.getLogger(__name__)
 
 MENU_SWEEP_SECONDS = 60
+OUTBOX_SWEEP_SECONDS = 30
 
 
 class BotApp:
@@ -59,6 +61,9 @@ class BotApp:
         )
         self.translations = load_translations(settings.default_language)
         self.menus = MenuInstaller(self.bot, store, self.translations, settings.default_language)
+        self.outbox = OutboxSender(
+            self.bot, store, self.translations, settings.default_language, self.clock
+        )
         self.dispatcher = build_dispatcher(store, self.translations, settings, self.clock)
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.web_url = ""
@@ -95,8 +100,12 @@ class BotApp:
                 )
             )
         self._tasks.append(asyncio.create_task(self.menus.run(), name="menu-installer"))
+        self._tasks.append(asyncio.create_task(self.outbox.run(), name="outbox-sender"))
         self.scheduler.add_job(
             self.menus.sync_pending, "interval", seconds=MENU_SWEEP_SECONDS, id="menu-sweep"
+        )
+        self.scheduler.add_job(
+            self.outbox.sync_pending, "interval", seconds=OUTBOX_SWEEP_SECONDS, id="outbox-sweep"
         )
         self.scheduler.start()
 

@@ -1,10 +1,13 @@
 """The dispatcher: one path for every update.
 
-update -> private chats only -> the person (actor) -> their language (i18n) -> blocked refusal
+update -> private chats only -> the person (actor) -> their language (i18n) -> flood limit
+       -> blocked refusal
        -> errors router, then the router tree (common, roles..., fallback)
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseEventIsolation
@@ -14,11 +17,13 @@ from aiogram_i18n import I18nMiddleware
 from bot.errors import build_error_router
 from bot.fsm_storage import PostgresStorage
 from bot.i18n import PersonLanguage, Translations
-from bot.middlewares import BlockedPeopleRefused, KnownPerson, PrivateChatsOnly
+from bot.middlewares import BlockedPeopleRefused, FloodGuard, KnownPerson, PrivateChatsOnly
 from bot.settings import Settings
 from db.store import Store
 from handlers import build_root_router
 from roles.clock import Clock
+from roles.receipts import ReceiptSessions
+from roles.tips import TipRules
 
 
 def build_dispatcher(
@@ -36,6 +41,12 @@ def build_dispatcher(
         translations=translations,
         settings=settings,
         clock=clock,
+        rules=TipRules(
+            daily_limit=settings.tips_per_day,
+            follow_up_after=timedelta(days=settings.follow_up_days),
+            zone=settings.zone,
+        ),
+        receipt_sessions=ReceiptSessions(),
     )
     dispatcher.update.outer_middleware(PrivateChatsOnly())
     dispatcher.update.outer_middleware(KnownPerson(store))
@@ -44,6 +55,7 @@ def build_dispatcher(
         manager=PersonLanguage(settings.default_language),
         default_locale=settings.default_language,
     ).setup(dispatcher)
+    dispatcher.update.outer_middleware(FloodGuard(settings.flood_burst, settings.flood_per_minute))
     dispatcher.update.outer_middleware(BlockedPeopleRefused())
     dispatcher.include_router(build_error_router())
     dispatcher.include_router(build_root_router())

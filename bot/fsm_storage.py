@@ -13,7 +13,7 @@ from db.fsm import ConversationKey
 from db.store import Store
 
 
-def _key(key: StorageKey) -> ConversationKey:
+def conversation_key(key: StorageKey) -> ConversationKey:
     return ConversationKey(
         bot_id=key.bot_id,
         chat_id=key.chat_id,
@@ -30,16 +30,16 @@ class PostgresStorage(BaseStorage):
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
-        await self.store.conversations.set_state(_key(key), value)
+        await self.store.conversations.set_state(conversation_key(key), value)
 
     async def get_state(self, key: StorageKey) -> str | None:
-        return await self.store.conversations.state(_key(key))
+        return await self.store.conversations.state(conversation_key(key))
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        await self.store.conversations.set_data(_key(key), data)
+        await self.store.conversations.set_data(conversation_key(key), data)
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        return await self.store.conversations.data(_key(key))
+        return await self.store.conversations.data(conversation_key(key))
 
     async def close(self) -> None:
         """The store's pool belongs to the application, which closes it."""

@@ -31,20 +31,40 @@ def join(separator: str, parts: Iterable[str]) -> Html:
     return Html(safe(separator).join(safe(part) for part in parts))
 
 
+def _argument(name: str, value: Any) -> Any:
+    """Strings are escaped; `$number` (always a tip's number) is shown as plain digits, never
+    grouped like an amount (#1234, not #1,234)."""
+    if isinstance(value, str):
+        return safe(value)
+    if name == "number" and isinstance(value, int):
+        return str(value)
+    return value
+
+
 class Translations(FluentRuntimeCore):
     """The Fluent core: every text is Telegram HTML, and every string put into one is escaped
     unless it is already `Html` (another translated text, for instance)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._labels: dict[str, frozenset[str]] = {}
+
     def get(self, message_id: str, locale: str | None = None, /, **kwargs: Any) -> Html:
-        escaped = {
-            name: safe(value) if isinstance(value, str) else value for name, value in kwargs.items()
-        }
+        escaped = {name: _argument(name, value) for name, value in kwargs.items()}
         return Html(super().get(message_id, locale, **escaped))
 
     @staticmethod
     def _extract_locales(path: Path) -> list[str]:
         """Exactly the bot's languages (the folder also holds a Python package's files)."""
         return list(LANGUAGES)
+
+    def labels(self, message_id: str) -> frozenset[str]:
+        """The text of `message_id` in every language (to recognise a pressed keyboard button)."""
+        cached = self._labels.get(message_id)
+        if cached is None:
+            cached = frozenset(self.get(message_id, language) for language in LANGUAGES)
+            self._labels[message_id] = cached
+        return cached
 
     def keys(self, locale: str) -> set[str]:
         return set(self.get_translator(locale)._messages)

@@ -22,8 +22,8 @@ from aiogram.exceptions import (
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
 from bot.i18n import Translations
+from bot.workers import run_on_notifications
 from db.locks import MENU_INSTALLER_LOCK, try_transaction_lock
-from db.notify import listen
 from db.store import Store
 from db.users import MENU_CHANNEL, MenuTarget
 from roles.menus import menu_for
@@ -133,23 +133,5 @@ class MenuInstaller:
             return len(targets)
 
     async def run(self) -> None:
-        """Install menus whenever a workflow marks one stale, until cancelled. A lost database
-        only pauses it: it listens again, with growing pauses, until the database is back."""
-        pause = 1.0
-        while True:
-            try:
-                async with listen(self.store.pool, MENU_CHANNEL) as notifications:
-                    await self.sync_pending()
-                    pause = 1.0
-                    while True:
-                        await notifications.next()
-                        await self.sync_pending()
-            except Exception as error:  # a worker must outlive any failure
-                log.warning(
-                    "The menu installer stopped (%s: %s); listening again in %.0f s",
-                    type(error).__name__,
-                    error,
-                    pause,
-                )
-                await asyncio.sleep(pause)
-                pause = min(pause * 2, 60.0)
+        """Install menus whenever a workflow marks one stale, until cancelled."""
+        await run_on_notifications(self.store, MENU_CHANNEL, self.sync_pending, type(self).__name__)

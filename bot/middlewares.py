@@ -4,7 +4,9 @@ polite refusal for blocked people. The language middleware (aiogram-i18n) runs i
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -63,3 +65,57 @@ class BlockedPeopleRefused(BaseMiddleware):
                 await tell(event, i18n.get("blocked-refusal"))
             return None
         return await handler(event, data)
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    at: float
+    warned: bool = False
+
+
+class FloodGuard(BaseMiddleware):
+    """Each account may send `burst` updates at once and then `per_minute` a minute; beyond that
+    its updates are dropped (with one notice), so one flooding account slows nobody else.
+
+    Counted in this process's memory: a restart forgives, and each instance counts its own."""
+
+    def __init__(self, burst: int, per_minute: int) -> None:
+        self.burst = float(burst)
+        self.rate = per_minute / 60.0
+        self._buckets: dict[int, _Bucket] = {}
+
+    def allows(self, user_id: int, now: float) -> tuple[bool, bool]:
+        """Whether this update may go on, and whether to tell the person to slow down."""
+        bucket = self._buckets.get(user_id)
+        if bucket is None:
+            if len(self._buckets) > 50_000:
+                self._forget_idle(now)
+            bucket = self._buckets[user_id] = _Bucket(self.burst, now)
+        bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.rate)
+        bucket.at = now
+        if bucket.tokens >= 1:
+            bucket.tokens -= 1
+            bucket.warned = False
+            return True, False
+        warn = not bucket.warned
+        bucket.warned = True
+        return False, warn
+
+    def _forget_idle(self, now: float) -> None:
+        full = (self.burst - 1) / self.rate
+        for user_id in [key for key, b in self._buckets.items() if now - b.at > full]:
+            del self._buckets[user_id]
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        user: User | None = data.get("event_from_user")
+        if user is None:
+            return await handler(event, data)
+        allowed, warn = self.allows(user.id, time.monotonic())
+        if allowed:
+            return await handler(event, data)
+        log.info("Dropped an update of a flooding account")
+        if warn and isinstance(event, Update):
+            i18n: I18nContext = data["i18n"]
+            await tell(event, i18n.get("flood-slow-down"))
+        return None

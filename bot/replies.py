@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update
@@ -32,6 +33,14 @@ async def replace(
                 return
     if query.bot is not None:
         await query.bot.send_message(query.from_user.id, text, reply_markup=reply_markup)
+
+
+async def show(target: Message | CallbackQuery, text: str, **kwargs: Any) -> None:
+    """The next step of a conversation: a new message after a text, in place after a button."""
+    if isinstance(target, CallbackQuery):
+        await replace(target, text, **kwargs)
+    else:
+        await target.answer(text, **kwargs)
 
 
 async def retire_buttons(query: CallbackQuery, notice: str) -> None:

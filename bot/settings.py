@@ -50,6 +50,10 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Almaty"
     sandbox_host: str = "127.0.0.1"
     sandbox_port: int = Field(default=8080, ge=0, le=65535)
+    tips_per_day: int = Field(default=5, ge=1, le=1000)
+    follow_up_days: int = Field(default=14, ge=1, le=365)
+    flood_burst: int = Field(default=20, ge=5, le=1000)
+    flood_per_minute: int = Field(default=60, ge=5, le=6000)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("bot_token", "database_url", "webhook_secret", mode="before")

@@ -86,3 +86,13 @@ class ConversationStates:
             *key.values(),
             dict(data),
         )
+
+    async def take(self, key: ConversationKey) -> tuple[str | None, dict[str, Any]] | None:
+        """End the conversation and return its last state and data; None when there was none.
+        In a transaction, whatever else the transaction does happens with it, or not at all."""
+        record = await self._db.fetchrow(
+            f"DELETE FROM fsm_states WHERE {_KEY_MATCH} RETURNING state, data", *key.values()
+        )
+        if record is None:
+            return None
+        return record["state"], dict(record["data"] or {})

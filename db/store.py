@@ -13,7 +13,9 @@ from db.catalog import Catalog
 from db.executor import Executor
 from db.fsm import ConversationStates
 from db.grants import RoleGrants
+from db.outbox import Outbox
 from db.stats import Statistics
+from db.tips import Tips
 from db.users import Users
 
 STORE_UNAVAILABLE = (
@@ -39,6 +41,8 @@ class Store:
         self.audit = AuditLog(executor)
         self.conversations = ConversationStates(executor)
         self.statistics = Statistics(executor)
+        self.tips = Tips(executor)
+        self.outbox = Outbox(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

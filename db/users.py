@@ -31,6 +31,7 @@ class UserRow:
     language: str | None
     region_code: str | None
     subscribed: bool
+    subscription_region: str | None
     blocked: bool
     menu_stale: bool
     created_at: datetime
@@ -57,7 +58,8 @@ _ACTIVE_GRANTS = """
 
 _USER_COLUMNS = f"""
     u.id, u.telegram_id, u.first_name, u.last_name, u.username, u.telegram_language,
-    u.language, u.region_code, u.subscribed, u.blocked, u.menu_stale, u.created_at,
+    u.language, u.region_code, u.subscribed, u.subscription_region, u.blocked, u.menu_stale,
+    u.created_at,
     {_ACTIVE_GRANTS}
 """
 
@@ -220,4 +222,16 @@ class Users:
             "updated_at = now() WHERE id = $1",
             user_id,
             blocked,
+        )
+
+    async def set_subscription(
+        self, user_id: int, subscribed: bool, region_code: str | None
+    ) -> None:
+        """Announcements for the whole country (no region), one region, or none."""
+        await self._db.execute(
+            "UPDATE users SET subscribed = $2, subscription_region = $3, updated_at = now() "
+            "WHERE id = $1",
+            user_id,
+            subscribed,
+            region_code if subscribed else None,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import citizen, commissar, common, coordinator, fallback, statistics
+from handlers import citizen, commissar, common, coordinator, fallback, report, statistics, tips
 
 
 def build_root_router() -> Router:
@@ -14,6 +14,8 @@ def build_root_router() -> Router:
     root.include_routers(
         common.build_router(),
         citizen.build_router(),
+        report.build_router(),
+        tips.build_router(),
         commissar.build_router(),
         statistics.build_router(),
         coordinator.build_router(),

@@ -11,7 +11,7 @@ from aiogram_i18n import I18nContext
 from bot.i18n import Translations
 from bot.replies import replace, retire_buttons
 from db.store import Store
-from handlers.keyboards import LanguageChoice, Step, language_picker
+from handlers.keyboards import LanguageChoice, Step, language_picker, main_menu
 from handlers.render import help_text, roles_summary
 from roles import catalog, people
 from roles.model import Actor
@@ -40,7 +40,7 @@ async def start(
         return
     await people.refresh_menu(store, actor)
     names = await catalog.region_names(store, i18n.locale)
-    await message.answer(welcome(i18n, actor, names))
+    await message.answer(welcome(i18n, actor, names), reply_markup=main_menu(i18n))
 
 
 async def language(message: Message, i18n: I18nContext, translations: Translations) -> None:
@@ -63,7 +63,9 @@ async def language_chosen(
         await replace(query, i18n.get("language-saved"))
         if first_contact:
             names = await catalog.region_names(store, chosen)
-            await bot.send_message(actor.telegram_id, welcome(i18n, actor, names))
+            await bot.send_message(
+                actor.telegram_id, welcome(i18n, actor, names), reply_markup=main_menu(i18n)
+            )
 
 
 async def show_help(message: Message, actor: Actor, store: Store, i18n: I18nContext) -> None:

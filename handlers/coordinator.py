@@ -13,7 +13,7 @@ from aiogram_i18n import I18nContext
 
 from bot.filters import Requires
 from bot.i18n import join
-from bot.replies import answer_long, replace
+from bot.replies import answer_long, replace, show
 from db.store import Store
 from handlers.keyboards import (
     NATIONWIDE,
@@ -47,14 +47,6 @@ class RevokeFlow(StatesGroup):
 
 
 Answer = Message | CallbackQuery
-
-
-async def show(target: Answer, text: str, **kwargs: Any) -> None:
-    """Send the next step: a new message after a text, in place after a button."""
-    if isinstance(target, CallbackQuery):
-        await replace(target, text, **kwargs)
-    else:
-        await target.answer(text, **kwargs)
 
 
 async def remember_person(store: Store, state: FSMContext, reference: str) -> None:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
@@ -59,7 +64,7 @@ def region_picker(
     regions: list[Region],
     language: str,
     *,
-    factory: type[HomeRegion] | type[RegionChoice],
+    factory: type[HomeRegion] | type[RegionChoice] | type[Subscription],
     selected: str | None = None,
     nationwide_label: str | None = None,
     steps: list[InlineKeyboardButton] | None = None,
@@ -143,3 +148,83 @@ def held_grant_picker(
         )
     builder.row(*step_buttons(i18n))
     return builder.as_markup()
+
+
+# ------------------------------------------------------------------ tips
+
+
+class TipCategory(CallbackData, prefix="tcat"):
+    code: str
+
+
+class TipWhen(CallbackData, prefix="twhen"):
+    choice: str
+
+
+class TipIdentity(CallbackData, prefix="tid"):
+    mode: str
+
+
+class ReportEdit(CallbackData, prefix="redit"):
+    field: str
+
+
+class TipsPage(CallbackData, prefix="tips"):
+    page: int
+
+
+class TipAction(CallbackData, prefix="tip"):
+    """open, withdraw (asks), withdraw_yes, reply."""
+
+    action: str
+    tip: int
+
+
+class ReceiptAction(CallbackData, prefix="rcpt"):
+    action: str
+
+
+class FollowUp(CallbackData, prefix="fup"):
+    tip: int
+    answer: str
+
+
+class Subscription(CallbackData, prefix="sub"):
+    """A region code, NATIONWIDE, or UNSUBSCRIBE."""
+
+    code: str
+
+
+UNSUBSCRIBE = "-"
+
+
+def step_button(i18n: I18nContext, key: str, action: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=i18n.get(key), callback_data=Step(action=action).pack())
+
+
+def button(
+    i18n: I18nContext, key: str, data: CallbackData, **fields: object
+) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=i18n.get(key, **fields), callback_data=data.pack())
+
+
+def rows(*lines: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[line for line in lines if line])
+
+
+def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
+    """The keyboard under the message field: a citizen's four everyday actions."""
+    return ReplyKeyboardMarkup(
+        keyboard=[
+            [
+                KeyboardButton(text=i18n.get("menu-report")),
+                KeyboardButton(text=i18n.get("menu-my-tips")),
+            ],
+            [
+                KeyboardButton(text=i18n.get("menu-receipt")),
+                KeyboardButton(text=i18n.get("menu-subscription")),
+            ],
+        ],
+        resize_keyboard=True,
+        is_persistent=True,
+    )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from aiogram_i18n import I18nContext
 
 from bot.i18n import join
+from db.store import Store
 from roles.menus import menu_for
 from roles.model import Actor, Role, roles_in_order
+from roles.tips import Draft, TipView
 
 
 def role_name(i18n: I18nContext, role: Role, region: str | None, names: dict[str, str]) -> str:
@@ -71,3 +75,114 @@ def person_label(i18n: I18nContext, telegram_id: int, known: Named | None) -> st
             "person-with-username", name=name, username=known.username, id=str(telegram_id)
         )
     return i18n.get("person-named", name=name, id=str(telegram_id))
+
+
+# ------------------------------------------------------------------ tips
+
+SUMMARY_DESCRIPTION = 1500
+"""How much of the description the summary repeats (a Telegram message holds 4,096 characters)."""
+
+
+def shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def status_name(i18n: I18nContext, status: str) -> str:
+    return i18n.get(f"tip-status-{status}")
+
+
+def when_text(i18n: I18nContext, kind: str | None, on: date | None) -> str:
+    if kind == "date" and on is not None:
+        return on.strftime("%d.%m.%Y")
+    return i18n.get(f"report-when-{kind or 'earlier'}")
+
+
+def where_text(
+    i18n: I18nContext, latitude: float | None, longitude: float | None, address: str | None
+) -> str:
+    if latitude is not None and longitude is not None:
+        return i18n.get(
+            "report-where-location", latitude=f"{latitude:.5f}", longitude=f"{longitude:.5f}"
+        )
+    if address:
+        return address
+    return i18n.get("report-where-none")
+
+
+def evidence_text(i18n: I18nContext, kinds: list[str]) -> str:
+    if not kinds:
+        return i18n.get("report-evidence-none")
+    counts = {kind: kinds.count(kind) for kind in dict.fromkeys(kinds)}
+    return join(", ", [i18n.get(f"evidence-{kind}", count=count) for kind, count in counts.items()])
+
+
+async def tip_summary(i18n: I18nContext, store: Store, draft: Draft) -> str:
+    category = await store.catalog.category(draft.category or "")
+    region = await store.catalog.region(draft.region or "")
+    return i18n.get(
+        "report-summary",
+        category=category.name(i18n.locale) if category else "—",
+        region=region.name(i18n.locale) if region else "—",
+        body=draft.body or "—",
+        description=shortened(draft.description or "—", SUMMARY_DESCRIPTION),
+        when=when_text(i18n, draft.when, draft.occurred_on),
+        where=where_text(i18n, draft.latitude, draft.longitude, draft.address),
+        evidence=evidence_text(i18n, [item["kind"] for item in draft.evidence]),
+        identity=i18n.get(f"report-identity-{draft.identity or 'confidential'}"),
+    )
+
+
+def receipt_text(i18n: I18nContext, number: int, code: str) -> str:
+    return i18n.get("report-sent-anonymous", number=number, code=code)
+
+
+def day(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%d.%m.%Y")
+
+
+def moment(value: datetime, zone: ZoneInfo) -> str:
+    return value.astimezone(zone).strftime("%d.%m.%Y %H:%M")
+
+
+async def tip_card(i18n: I18nContext, store: Store, view: TipView, zone: ZoneInfo) -> list[str]:
+    """A tip as its tipster sees it: what was reported, what happened, and the thread. Several
+    messages when it is long."""
+    tip = view.tip
+    category = await store.catalog.category(tip.category_code)
+    region = await store.catalog.region(tip.region_code)
+    head = i18n.get(
+        "tip-card",
+        number=tip.id,
+        status=status_name(i18n, tip.status),
+        changed=moment(tip.status_changed_at, zone),
+        category=category.name(i18n.locale) if category else tip.category_code,
+        region=region.name(i18n.locale) if region else tip.region_code,
+        body=tip.body_concerned,
+        description=shortened(tip.description or "", SUMMARY_DESCRIPTION),
+        when=when_text(i18n, tip.occurred_kind, tip.occurred_on),
+        where=where_text(i18n, tip.latitude, tip.longitude, tip.address),
+        evidence=i18n.get("tip-card-evidence", count=tip.evidence_count),
+    )
+    history = [i18n.get("tip-card-history")] + [
+        i18n.get(
+            "tip-history-line", at=moment(entry.at, zone), status=status_name(i18n, entry.status)
+        )
+        for entry in view.history
+    ]
+    parts = [head, join("\n", history)]
+    if view.thread:
+        lines = [i18n.get("tip-card-thread")]
+        for message in view.thread:
+            key = (
+                "tip-thread-question" if message.direction == "to_tipster" else "tip-thread-answer"
+            )
+            lines.append(
+                i18n.get(
+                    key,
+                    at=moment(message.at, zone),
+                    text=message.body or "",
+                    files=message.evidence_count,
+                )
+            )
+        parts.append(join("\n\n", lines))
+    return parts

@@ -26,7 +26,18 @@ def _commands(*names: str) -> tuple[MenuCommand, ...]:
 
 
 ROLE_MENUS: dict[Role, tuple[MenuCommand, ...]] = {
-    Role.CITIZEN: _commands("start", "help", "region", "language", "privacy", "cancel"),
+    Role.CITIZEN: _commands(
+        "report",
+        "mytips",
+        "receipt",
+        "subscribe",
+        "region",
+        "language",
+        "start",
+        "help",
+        "privacy",
+        "cancel",
+    ),
     Role.COMMISSAR: _commands("myregions"),
     Role.AMBASSADOR: _commands("stats"),
     Role.OMBUDSMAN: _commands("stats"),

@@ -35,6 +35,9 @@ REGION_BOUND_ROLES: frozenset[Role] = frozenset({Role.COMMISSAR})
 
 class Permission(StrEnum):
     CHOOSE_HOME_REGION = "choose_home_region"
+    SEND_TIPS = "send_tips"
+    SUBSCRIBE = "subscribe"
+    HANDLE_TIPS = "handle_tips"
     SEE_OWN_REGIONS = "see_own_regions"
     VIEW_STATISTICS = "view_statistics"
     MANAGE_ROLES = "manage_roles"
@@ -42,8 +45,10 @@ class Permission(StrEnum):
 
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
-    Role.CITIZEN: frozenset({Permission.CHOOSE_HOME_REGION}),
-    Role.COMMISSAR: frozenset({Permission.SEE_OWN_REGIONS}),
+    Role.CITIZEN: frozenset(
+        {Permission.CHOOSE_HOME_REGION, Permission.SEND_TIPS, Permission.SUBSCRIBE}
+    ),
+    Role.COMMISSAR: frozenset({Permission.SEE_OWN_REGIONS, Permission.HANDLE_TIPS}),
     Role.AMBASSADOR: frozenset({Permission.VIEW_STATISTICS}),
     Role.OMBUDSMAN: frozenset({Permission.VIEW_STATISTICS}),
     Role.COORDINATOR: frozenset(
@@ -71,6 +76,8 @@ class Actor:
     region_code: str | None
     blocked: bool
     grants: tuple[Grant, ...]
+    subscribed: bool = False
+    subscription_region: str | None = None
 
     @property
     def roles(self) -> frozenset[Role]:

@@ -19,6 +19,8 @@ def actor_from(row: UserRow) -> Actor:
         region_code=row.region_code,
         blocked=row.blocked,
         grants=tuple(Grant(Role(grant.role), grant.region_code) for grant in row.grants),
+        subscribed=row.subscribed,
+        subscription_region=row.subscription_region,
     )
 
 

@@ -23,6 +23,7 @@ from bot.settings import Settings
 from db.embedded import start_embedded_postgres
 from db.migrate import apply_migrations
 from db.store import Store, open_store
+from roles.clock import Clock
 from tests.helpers import fresh_database, make_settings, new_telegram_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,9 +91,11 @@ class BotRunner:
         self.sandbox = sandbox
         self.app: BotApp | None = None
 
-    async def start(self, **setting_overrides: Any) -> BotApp:
+    async def start(self, clock: Clock | None = None, **setting_overrides: Any) -> BotApp:
         settings = Settings.model_validate({**self.settings.model_dump(), **setting_overrides})
-        self.app = BotApp(settings, self.store, token=self.sandbox.token, api_base=self.sandbox.url)
+        self.app = BotApp(
+            settings, self.store, token=self.sandbox.token, api_base=self.sandbox.url, clock=clock
+        )
         await self.app.start()
         return self.app
 

@@ -26,7 +26,7 @@ SETTING_NAMES = {
     "BOT_TOKEN", "BOT_API_BASE_URL", "DATABASE_URL", "EMBEDDED_POSTGRES_DIR",
     "DATABASE_POOL_SIZE", "WEBHOOK_URL", "WEBHOOK_SECRET", "WEB_HOST", "WEB_PORT",
     "COORDINATOR_IDS", "DEFAULT_LANGUAGE", "TIMEZONE", "SANDBOX_HOST", "SANDBOX_PORT",
-    "LOG_LEVEL",
+    "LOG_LEVEL", "TIPS_PER_DAY", "FOLLOW_UP_DAYS", "FLOOD_BURST", "FLOOD_PER_MINUTE",
 }  # fmt: skip
 
 
@@ -95,6 +95,9 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "bot_api_base_url": None,
         "webhook_url": None,
         "webhook_secret": None,
+        # Tests act far faster than people; the flood limit has its own test.
+        "flood_burst": 1000,
+        "flood_per_minute": 6000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)

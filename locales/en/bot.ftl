@@ -172,3 +172,250 @@ error-revoke-self = You cannot take your own coordinator role away: ask another 
 error-unknown-language = That language is not available.
 error-grant-usage = Write /grant, or /grant ID ROLE REGION, for example: /grant 123456789 commissar ALA
 error-revoke-usage = Write /revoke, or /revoke ID ROLE REGION, for example: /revoke 123456789 commissar ALA
+
+## The keyboard under the message field
+
+menu-report = 📝 Report corruption
+menu-my-tips = 📂 My tips
+menu-receipt = 🔑 Receipt code
+menu-subscription = 🔔 Announcements
+
+command-report = Report corruption
+command-mytips = Your tips and what happened to them
+command-receipt = Open an anonymous tip with its receipt code
+command-subscribe = Announcements: subscribe or leave
+
+## Reporting (/report)
+
+report-intro = Let's write your report: eight short questions. Under each question: ← Back returns to the previous one, ✕ Cancel deletes the draft. Nothing is sent until you press Send.
+report-progress = <i>Step { $step } of { $total }</i>
+report-ask-category = What is it about? Choose a category.
+report-ask-region = In which region did it happen?
+report-ask-body = Which state body or organisation is concerned? Send its name, for example: “City akimat, land department” or “School No. 12”.
+report-ask-description = What happened? Describe it in your own words: who, what, how much, how it happened. From { $minimum } to { $maximum } characters.
+report-ask-when = When did it happen?
+report-when-today = Today
+report-when-week = This week
+report-when-earlier = Earlier
+report-when-date = Enter a date
+report-ask-date = Send the date as DD.MM.YYYY, for example 15.03.2026.
+report-ask-where = Where did it happen? Send a location (📎 → Location), type an address, or press Skip.
+report-ask-evidence = Add evidence: photos, videos, voice messages or documents (PDF, Word, Excel, images), up to { $limit } files of at most { $size } MB each. Albums are welcome. Press Done when you have added everything, or Skip.
+report-evidence-added =
+    { $count ->
+        [one] 📎 { $count } file attached (at most { $limit }). Send more, or press Done.
+       *[other] 📎 { $count } files attached (at most { $limit }). Send more, or press Done.
+    }
+report-ask-identity =
+    <b>Who may know that you sent this?</b>
+
+    🔒 <b>Confidential</b>: the bot keeps the link to your account so that it can tell you what happens with the tip and pass on questions. Those who handle tips never see your Telegram id, name, username or phone.
+
+    🕶 <b>Anonymous</b>: the bot keeps no link at all between the tip and your account. You get a receipt code instead: with it you can check the status and answer questions. Lose it, and nobody can find the tip for you.
+report-ask-edit = What do you want to change?
+report-field-category = Category
+report-field-region = Region
+report-field-body = Body concerned
+report-field-description = What happened
+report-field-when = When
+report-field-where = Where
+report-field-evidence = Evidence
+report-field-identity = Identity
+report-summary =
+    <b>Check your report before sending</b>
+
+    <b>Category:</b> { $category }
+    <b>Region:</b> { $region }
+    <b>Body concerned:</b> { $body }
+    <b>What happened:</b> { $description }
+    <b>When:</b> { $when }
+    <b>Where:</b> { $where }
+    <b>Evidence:</b> { $evidence }
+    <b>Identity:</b> { $identity }
+report-where-location = location { $latitude }, { $longitude }
+report-where-none = not given
+report-evidence-none = none
+report-identity-confidential = 🔒 confidential
+report-identity-anonymous = 🕶 anonymous
+evidence-photo =
+    { $count ->
+        [one] { $count } photo
+       *[other] { $count } photos
+    }
+evidence-video =
+    { $count ->
+        [one] { $count } video
+       *[other] { $count } videos
+    }
+evidence-document =
+    { $count ->
+        [one] { $count } document
+       *[other] { $count } documents
+    }
+evidence-voice =
+    { $count ->
+        [one] { $count } voice message
+       *[other] { $count } voice messages
+    }
+report-sent-confidential = ✅ Thank you. Your tip <b>#{ $number }</b> has been received. You will get a message here whenever its status changes; /mytips shows it at any time.
+report-sent-anonymous =
+    ✅ Thank you. Your tip <b>#{ $number }</b> has been received anonymously.
+
+    Your receipt code:
+    <code>{ $code }</code>
+
+    <b>Save it now: it is shown only once</b>, and the bot keeps nothing that leads from your account to the tip. Send the code to this bot (or use /receipt) to see the status and answer questions. You may delete this chat afterwards.
+report-use-buttons = Please answer with the buttons under the question, or /cancel to leave.
+report-text-expected = Please send this answer as text.
+report-where-expected = Send a location, type an address as text, or press Skip.
+report-files-expected = At this step, send files (photos, videos, voice messages, documents), or press Done.
+
+## Statuses of a tip
+
+tip-status-new = received, waiting for a commissar
+tip-status-taken = taken by a commissar
+tip-status-in_work = being checked
+tip-status-info_needed = more information needed
+tip-status-resolved = resolved
+tip-status-unfounded = not confirmed
+tip-status-passed = passed to an ambassador of change
+tip-status-appeal_sent = appeal sent to a state body
+tip-status-answered = the state body has answered
+tip-status-withdrawn = withdrawn
+tip-status-reopened = reopened
+
+## Messages about a tip
+
+notify-tip-status = Tip <b>#{ $number }</b>: { $status }.
+notify-tip-question =
+    ❓ A question on your tip <b>#{ $number }</b>:
+
+    { $question }
+
+    Press Reply to answer. Your name is not shown to the one who asks.
+notify-tip-answer = ✉ The tipster answered on tip <b>#{ $number }</b>.
+notify-tip-reopened = ↩ Tip <b>#{ $number }</b> was reopened: its tipster says the problem was not fixed.
+follow-up-question = Your tip <b>#{ $number }</b> was marked as resolved. Was the problem really fixed?
+follow-up-thanks-yes = Thank you! Tip <b>#{ $number }</b>: fixed. You may add a comment, or press Skip.
+follow-up-thanks-partly = Thank you. Tip <b>#{ $number }</b>: partly fixed. You may add a comment, or press Skip.
+follow-up-thanks-no = Thank you. Tip <b>#{ $number }</b> has been reopened for its commissar. You may add a comment, or press Skip.
+follow-up-comment-saved = Your comment on tip <b>#{ $number }</b> is saved.
+follow-up-done = Thank you for your answer.
+
+## A tip as its tipster sees it
+
+tip-card =
+    <b>Tip #{ $number }</b>: { $status } (since { $changed })
+
+    <b>Category:</b> { $category }
+    <b>Region:</b> { $region }
+    <b>Body concerned:</b> { $body }
+    <b>What happened:</b> { $description }
+    <b>When:</b> { $when }
+    <b>Where:</b> { $where }
+    <b>Evidence:</b> { $evidence }
+tip-card-evidence =
+    { $count ->
+        [0] none
+        [one] { $count } file
+       *[other] { $count } files
+    }
+tip-card-history = <b>History</b>
+tip-history-line = { $at } — { $status }
+tip-card-thread = <b>Messages</b>
+tip-thread-question = <i>{ $at }, question:</i> { $text }
+tip-thread-answer =
+    <i>{ $at }, your answer:</i> { $text }{ $files ->
+        [0] {""}
+       *[other] {" "}📎 { $files }
+    }
+
+## /mytips
+
+my-tips-empty = You have no confidential tips yet. Anonymous tips are not listed here: open them with their receipt code (/receipt). To report, use /report.
+my-tips-title =
+    { $count ->
+        [one] <b>Your tip</b> (newest change first):
+       *[other] <b>Your { $count } tips</b> (newest change first):
+    }
+my-tips-line = #{ $number } — { $status } ({ $changed })
+withdraw-confirm = Withdraw tip <b>#{ $number }</b>? Nobody will work on it.
+withdraw-done = Tip <b>#{ $number }</b> is withdrawn.
+
+## Answers to a handler
+
+answer-ask = Send your answer on tip <b>#{ $number }</b>: a text, photos, videos, voice messages or documents. It is passed on without your name.
+answer-passed = ✉ Passed on to the tip <b>#{ $number }</b>. Send more, or press Done.
+answer-finished = Thank you, your answer has been passed on.
+
+## Receipt codes (/receipt)
+
+receipt-ask = Send the receipt code of your anonymous tip (24 letters and digits, for example ABCD-EFGH-…). Your message with the code is deleted from the chat right away.
+receipt-code-expected = Send the receipt code as text, or /cancel.
+
+## Announcements (/subscribe)
+
+subscription-none = You are not subscribed to announcements.
+subscription-nationwide = You receive announcements for the whole country.
+subscription-region = You receive announcements for: <b>{ $region }</b>.
+subscription-choose = Choose what to receive announcements about:
+subscription-left = You have left the announcements. /subscribe brings them back.
+
+## Buttons of tips
+
+button-skip = Skip →
+button-send = ✅ Send
+button-edit = ✏️ Edit
+button-evidence-done = ✓ Done
+button-evidence-clear = 🗑 Remove the files
+button-confidential = 🔒 Confidential
+button-anonymous = 🕶 Anonymous
+button-open-tip = Open the tip
+button-reply = ✉ Reply
+button-follow-up-yes = Yes
+button-follow-up-no = No
+button-follow-up-partly = Partly
+button-tip-number = Tip #{ $number }
+button-previous = ← Newer
+button-next = Older →
+button-withdraw = Withdraw the tip
+button-withdraw-yes = Yes, withdraw
+button-keep = No, keep it
+button-answer-done = ✓ Done
+button-unsubscribe = Leave announcements
+
+## Refusals about tips
+
+flood-slow-down = You are sending messages too fast. Wait a few seconds; the messages sent meanwhile were not processed.
+error-tip-body-short = The name is too short: at least { $minimum } characters.
+error-tip-body-long = The name is too long: { $length } characters, at most { $maximum }.
+error-tip-description-short = Please tell a little more: { $length } characters now, at least { $minimum }.
+error-tip-description-long = The text is too long: { $length } characters, at most { $maximum }. Shorten it, or send the rest as a document at the evidence step.
+error-tip-address-short = The address is too short: at least { $minimum } characters.
+error-tip-address-long = The address is too long: { $length } characters, at most { $maximum }.
+error-tip-question-short = The question is empty.
+error-tip-question-long = The question is too long: { $length } characters, at most { $maximum }.
+error-follow-up-comment-short = The comment is empty.
+error-follow-up-comment-long = The comment is too long: { $length } characters, at most { $maximum }.
+error-tip-date-format = That is not a date. Send it as DD.MM.YYYY, for example 15.03.2026.
+error-tip-date-future = That date is in the future. Send the date when it happened.
+error-tip-date-too-old = The date must not be earlier than { $earliest }.
+error-tip-location = That location is not valid.
+error-evidence-too-many = A tip holds at most { $limit } files. This one was not added; press Done.
+error-evidence-kind = This kind of file cannot be attached. Send photos, videos, voice messages or documents (PDF, Word, Excel, images).
+error-evidence-too-big = The file is { $size } MB; at most { $limit } MB each. It was not added.
+error-evidence-type = The file “{ $name }” is of a type that cannot be attached. Allowed: PDF, Word, Excel, PowerPoint, OpenDocument, text, images, audio and video.
+error-tip-category = There is no such category. Choose one of the buttons.
+error-tip-daily-limit = You have sent { $limit } tips today, the most an account may send in one day. Please continue tomorrow.
+error-tip-already-sent = This tip has already been sent. /mytips shows it; /report starts a new one.
+error-tip-not-found = There is no such tip among yours.
+error-tip-withdraw-taken = Tip #{ $number } has already been taken by a commissar and can no longer be withdrawn. You can still write to them with Reply.
+error-receipt-wrong = This receipt code does not open any tip. Check it and send it again.
+error-receipt-wait = Too many wrong codes. Try again in { $minutes } min.
+error-receipt-expired = To answer, send the receipt code again (/receipt): for your safety the bot forgets an opened code after a while.
+error-tip-status = That status does not exist.
+error-tip-status-moved = Tip #{ $number } cannot move to that status now.
+error-tip-closed = Tip #{ $number } is closed: nobody works on it any more.
+error-answer-empty = The answer is empty: send a text or a file.
+error-answer-long = The answer is too long: { $length } characters, at most { $maximum }.
+error-follow-up-answered = You have already answered about tip #{ $number }.

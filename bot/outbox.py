@@ -1,0 +1,218 @@
+"""The outbox sender: delivers what workflows queued for people (status changes, questions on a
+tip, follow-ups), in each recipient's language at the moment of sending.
+
+One message per transaction: the row is locked (other instances skip it), sent, and marked sent
+before the commit, so a stop of the bot between two messages loses and repeats nothing. Woken by
+NOTIFY when a message is queued, and every minute by the scheduler for messages due later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Translations
+from bot.menus import not_started
+from bot.workers import run_on_notifications
+from db.outbox import OUTBOX_CHANNEL, OutgoingMessage
+from db.store import Store
+from handlers.keyboards import FollowUp, TipAction
+from roles import tips
+from roles.clock import Clock
+from roles.model import Language, resolve_language
+
+log = logging.getLogger(__name__)
+
+GIVE_UP_AFTER = 10
+"""Attempts before a message that keeps failing for a passing reason is dropped."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+Renderer = Callable[["OutboxSender", OutgoingMessage, Language], Awaitable[Rendered | None]]
+
+
+class _TryLater(Exception):
+    """The Bot API cannot be reached: stop this round, the message waits."""
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        bot: Bot,
+        store: Store,
+        translations: Translations,
+        default_language: Language,
+        clock: Clock,
+    ) -> None:
+        self.bot = bot
+        self.store = store
+        self.translations = translations
+        self.default_language = default_language
+        self.clock = clock
+        self._lock = asyncio.Lock()
+
+    def text(self, key: str, language: Language, **fields: object) -> str:
+        return self.translations.get(key, language, **fields)
+
+    def button(
+        self, key: str, language: Language, data: FollowUp | TipAction
+    ) -> InlineKeyboardButton:
+        return InlineKeyboardButton(text=self.text(key, language), callback_data=data.pack())
+
+    async def sync_pending(self) -> int:
+        """Send every message that is due; return how many were handled."""
+        handled = 0
+        async with self._lock:
+            while True:
+                try:
+                    async with self.store.transaction() as tx:
+                        due = await tx.outbox.claim_due(self.clock.now(), 1)
+                        if not due:
+                            return handled
+                        await self._deliver(tx, due[0])
+                except _TryLater as reason:
+                    log.warning("Messages will be sent later: %s", reason)
+                    return handled
+                handled += 1
+
+    async def _deliver(self, tx: Store, message: OutgoingMessage) -> None:
+        now = self.clock.now()
+        language = resolve_language(
+            message.language, message.telegram_language, self.default_language
+        )
+        renderer = RENDERERS.get(message.kind)
+        rendered = await renderer(self, message, language) if renderer else None
+        if rendered is None:
+            await tx.outbox.mark_dropped(message.id, now, "no longer relevant")
+            return
+        try:
+            await self.bot.send_message(
+                message.telegram_id, rendered.text, reply_markup=rendered.markup
+            )
+        except TelegramRetryAfter as error:
+            await tx.outbox.retry_later(
+                message.id, now + timedelta(seconds=error.retry_after), str(error)
+            )
+            return
+        except (TelegramNetworkError, TelegramServerError) as error:
+            if message.attempts + 1 >= GIVE_UP_AFTER:
+                await tx.outbox.mark_dropped(message.id, now, str(error))
+                return
+            pause = timedelta(seconds=min(2 ** (message.attempts + 1), 600))
+            await tx.outbox.retry_later(message.id, now + pause, str(error))
+            raise _TryLater(str(error)) from None
+        except TelegramAPIError as error:
+            if isinstance(error, TelegramForbiddenError) or not_started(error):
+                await tx.users.set_reachable(message.user_id, False)
+            log.warning("A %s message was refused by the Bot API: %s", message.kind, error)
+            await tx.outbox.mark_dropped(message.id, now, str(error))
+            return
+        await tx.outbox.mark_sent(message.id, now)
+
+    async def run(self) -> None:
+        await run_on_notifications(
+            self.store, OUTBOX_CHANNEL, self.sync_pending, type(self).__name__
+        )
+
+
+# ------------------------------------------------------------------ what each kind says
+
+
+def _tip(message: OutgoingMessage) -> int:
+    return int(message.payload["tip"])
+
+
+async def _tip_status(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered:
+    tip_id = _tip(message)
+    status = sender.text(f"tip-status-{message.payload['status']}", language)
+    return Rendered(
+        sender.text("notify-tip-status", language, number=tip_id, status=status),
+        InlineKeyboardMarkup(
+            inline_keyboard=[
+                [sender.button("button-open-tip", language, TipAction(action="open", tip=tip_id))]
+            ]
+        ),
+    )
+
+
+async def _tip_question(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered | None:
+    tip_id = _tip(message)
+    question = await sender.store.tips.thread_message(tip_id, int(message.payload["message"]))
+    if question is None or question.body is None:
+        return None
+    return Rendered(
+        sender.text("notify-tip-question", language, number=tip_id, question=question.body),
+        InlineKeyboardMarkup(
+            inline_keyboard=[
+                [
+                    sender.button("button-reply", language, TipAction(action="reply", tip=tip_id)),
+                    sender.button(
+                        "button-open-tip", language, TipAction(action="open", tip=tip_id)
+                    ),
+                ]
+            ]
+        ),
+    )
+
+
+async def _follow_up(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered | None:
+    tip_id = _tip(message)
+    if not await tips.follow_up_still_due(sender.store, tip_id):
+        return None
+    return Rendered(
+        sender.text("follow-up-question", language, number=tip_id),
+        InlineKeyboardMarkup(
+            inline_keyboard=[
+                [
+                    sender.button(
+                        f"button-follow-up-{answer}",
+                        language,
+                        FollowUp(tip=tip_id, answer=answer),
+                    )
+                    for answer in tips.FOLLOW_UP_ANSWERS
+                ]
+            ]
+        ),
+    )
+
+
+def _handler_notice(key: str) -> Renderer:
+    async def render(
+        sender: OutboxSender, message: OutgoingMessage, language: Language
+    ) -> Rendered:
+        return Rendered(sender.text(key, language, number=_tip(message)))
+
+    return render
+
+
+RENDERERS: dict[str, Renderer] = {
+    "tip_status": _tip_status,
+    "tip_question": _tip_question,
+    "tip_answer": _handler_notice("notify-tip-answer"),
+    "tip_reopened": _handler_notice("notify-tip-reopened"),
+    "follow_up": _follow_up,
+}

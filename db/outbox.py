@@ -1,0 +1,108 @@
+"""The outbox: messages to people, written in the transaction that caused them, sent by one
+sender. A row is claimed under a row lock, sent, and marked in the same transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from db.executor import Executor
+
+OUTBOX_CHANNEL = "acf_outbox"
+"""NOTIFY channel that wakes the sender when a message is put in the outbox."""
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    id: int
+    user_id: int
+    telegram_id: int
+    language: str | None
+    telegram_language: str | None
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+class Outbox:
+    def __init__(self, db: Executor) -> None:
+        self._db = db
+
+    async def put(
+        self,
+        user_id: int,
+        kind: str,
+        payload: dict[str, Any],
+        at: datetime,
+        *,
+        not_before: datetime | None = None,
+    ) -> None:
+        """Queue a message; the sender is woken when the transaction commits."""
+        await self._db.execute(
+            "INSERT INTO outbox (user_id, kind, payload, created_at, not_before) "
+            "VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, $4))",
+            user_id,
+            kind,
+            payload,
+            at,
+            not_before,
+        )
+        await self._db.execute("SELECT pg_notify($1, '')", OUTBOX_CHANNEL)
+
+    async def claim_due(self, now: datetime, limit: int) -> list[OutgoingMessage]:
+        """Lock up to `limit` due messages for this transaction (others skip them)."""
+        records = await self._db.fetch(
+            """
+            SELECT o.id, o.user_id, u.telegram_id, u.language, u.telegram_language, o.kind,
+                   o.payload, o.attempts
+            FROM outbox o JOIN users u ON u.id = o.user_id
+            WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.not_before <= $1
+            ORDER BY o.not_before, o.id
+            LIMIT $2
+            FOR UPDATE OF o SKIP LOCKED
+            """,
+            now,
+            limit,
+        )
+        return [OutgoingMessage(**dict(record)) for record in records]
+
+    async def next_due_at(self) -> datetime | None:
+        at: datetime | None = await self._db.fetchval(
+            "SELECT min(not_before) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+        )
+        return at
+
+    async def mark_sent(self, message_id: int, at: datetime) -> None:
+        await self._db.execute(
+            "UPDATE outbox SET sent_at = $2, attempts = attempts + 1 WHERE id = $1",
+            message_id,
+            at,
+        )
+
+    async def mark_dropped(self, message_id: int, at: datetime, reason: str) -> None:
+        """Not sent, on purpose or for good (the person blocked the bot, the message is moot)."""
+        await self._db.execute(
+            "UPDATE outbox SET failed_at = $2, last_error = $3, attempts = attempts + 1 "
+            "WHERE id = $1",
+            message_id,
+            at,
+            reason[:500],
+        )
+
+    async def retry_later(self, message_id: int, not_before: datetime, reason: str) -> None:
+        await self._db.execute(
+            "UPDATE outbox SET not_before = $2, last_error = $3, attempts = attempts + 1 "
+            "WHERE id = $1",
+            message_id,
+            not_before,
+            reason[:500],
+        )
+
+    async def pending(self, user_id: int) -> list[tuple[str, dict[str, Any]]]:
+        records = await self._db.fetch(
+            "SELECT kind, payload FROM outbox WHERE user_id = $1 AND sent_at IS NULL "
+            "AND failed_at IS NULL ORDER BY id",
+            user_id,
+        )
+        return [(record["kind"], dict(record["payload"])) for record in records]

@@ -1,0 +1,435 @@
+"""Queries about tips: the tip, its evidence, history and thread, the tipster's own view, receipts,
+the daily limit and wrong receipt codes.
+
+Rows returned for a tip never carry the tipster's account: workflows that need it (to notify a
+confidential tipster) ask `tipster_of`, and nothing handlers see is built from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from db.executor import Executor
+
+
+@dataclass(frozen=True)
+class NewEvidence:
+    kind: str
+    file_id: str
+    file_unique_id: str
+    file_size: int | None
+    mime_type: str | None
+    file_name: str | None
+    album: str | None
+
+
+@dataclass(frozen=True)
+class NewTip:
+    category_code: str
+    region_code: str
+    body_concerned: str
+    description: str
+    occurred_kind: str
+    occurred_on: date | None
+    latitude: float | None
+    longitude: float | None
+    address: str | None
+    identity_mode: str
+    tipster_user_id: int | None
+    receipt_lookup: str | None
+    receipt_hash: str | None
+
+
+@dataclass(frozen=True)
+class TipRow:
+    id: int
+    category_code: str
+    region_code: str
+    body_concerned: str
+    description: str | None
+    occurred_kind: str
+    occurred_on: date | None
+    latitude: float | None
+    longitude: float | None
+    address: str | None
+    identity_mode: str
+    status: str
+    assignee_user_id: int | None
+    created_at: datetime
+    status_changed_at: datetime
+    resolved_at: datetime | None
+    evidence_count: int
+
+
+@dataclass(frozen=True)
+class TipListItem:
+    id: int
+    category_code: str
+    status: str
+    status_changed_at: datetime
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    status: str
+    note: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ThreadMessage:
+    id: int
+    direction: str
+    body: str | None
+    at: datetime
+    evidence_count: int
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    id: int
+    kind: str
+    file_id: str | None
+    file_unique_id: str
+    file_size: int | None
+    mime_type: str | None
+    file_name: str | None
+    received_at: datetime
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A tip after a change of status, and who is to hear about it."""
+
+    tip_id: int
+    status: str
+    previous: str
+    tipster_user_id: int | None
+    assignee_user_id: int | None
+
+
+_TIP_COLUMNS = """
+    t.id, t.category_code, t.region_code, t.body_concerned, t.description, t.occurred_kind,
+    t.occurred_on, t.latitude, t.longitude, t.address, t.identity_mode, t.status,
+    t.assignee_user_id, t.created_at, t.status_changed_at, t.resolved_at,
+    (SELECT count(*) FROM tip_evidence e WHERE e.tip_id = t.id AND e.message_id IS NULL)
+        AS evidence_count
+"""
+
+
+class Tips:
+    def __init__(self, db: Executor) -> None:
+        self._db = db
+
+    async def add(self, tip: NewTip, at: datetime) -> int:
+        tip_id: int = await self._db.fetchval(
+            """
+            INSERT INTO tips (category_code, region_code, body_concerned, description,
+                              occurred_kind, occurred_on, latitude, longitude, address,
+                              identity_mode, tipster_user_id, receipt_lookup, receipt_hash,
+                              created_at, status_changed_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+            RETURNING id
+            """,
+            tip.category_code,
+            tip.region_code,
+            tip.body_concerned,
+            tip.description,
+            tip.occurred_kind,
+            tip.occurred_on,
+            tip.latitude,
+            tip.longitude,
+            tip.address,
+            tip.identity_mode,
+            tip.tipster_user_id,
+            tip.receipt_lookup,
+            tip.receipt_hash,
+            at,
+        )
+        return tip_id
+
+    async def add_evidence(
+        self,
+        tip_id: int,
+        items: list[NewEvidence],
+        at: datetime,
+        *,
+        message_id: int | None = None,
+    ) -> None:
+        start: int = await self._db.fetchval(
+            "SELECT coalesce(max(position), 0) FROM tip_evidence WHERE tip_id = $1", tip_id
+        )
+        await self._db.executemany(
+            """
+            INSERT INTO tip_evidence (tip_id, message_id, position, kind, file_id,
+                                      file_unique_id, file_size, mime_type, file_name, album,
+                                      received_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            """,
+            [
+                (
+                    tip_id,
+                    message_id,
+                    start + index,
+                    item.kind,
+                    item.file_id,
+                    item.file_unique_id,
+                    item.file_size,
+                    item.mime_type,
+                    item.file_name,
+                    item.album,
+                    at,
+                )
+                for index, item in enumerate(items, start=1)
+            ],
+        )
+
+    async def add_history(
+        self,
+        tip_id: int,
+        status: str,
+        at: datetime,
+        *,
+        actor_user_id: int | None = None,
+        note: str | None = None,
+    ) -> None:
+        await self._db.execute(
+            "INSERT INTO tip_history (tip_id, status, actor_user_id, note, at) "
+            "VALUES ($1, $2, $3, $4, $5)",
+            tip_id,
+            status,
+            actor_user_id,
+            note,
+            at,
+        )
+
+    async def add_message(
+        self, tip_id: int, direction: str, body: str | None, at: datetime, *, author: int | None
+    ) -> int:
+        message_id: int = await self._db.fetchval(
+            "INSERT INTO tip_messages (tip_id, direction, author_user_id, body, at) "
+            "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            tip_id,
+            direction,
+            author,
+            body,
+            at,
+        )
+        return message_id
+
+    async def get(self, tip_id: int) -> TipRow | None:
+        record = await self._db.fetchrow(
+            f"SELECT {_TIP_COLUMNS} FROM tips t WHERE t.id = $1", tip_id
+        )
+        return TipRow(**dict(record)) if record else None
+
+    async def of_tipster(self, tip_id: int, user_id: int) -> TipRow | None:
+        """The tip if this account sent it confidentially."""
+        record = await self._db.fetchrow(
+            f"SELECT {_TIP_COLUMNS} FROM tips t WHERE t.id = $1 AND t.tipster_user_id = $2",
+            tip_id,
+            user_id,
+        )
+        return TipRow(**dict(record)) if record else None
+
+    async def tipster_of(self, tip_id: int) -> int | None:
+        """The account of a confidential tip's tipster, only ever used to write to them."""
+        user_id: int | None = await self._db.fetchval(
+            "SELECT tipster_user_id FROM tips WHERE id = $1", tip_id
+        )
+        return user_id
+
+    async def list_of_tipster(
+        self, user_id: int, *, limit: int, offset: int
+    ) -> tuple[list[TipListItem], int]:
+        records = await self._db.fetch(
+            """
+            SELECT id, category_code, status, status_changed_at, count(*) OVER () AS total
+            FROM tips WHERE tipster_user_id = $1
+            ORDER BY status_changed_at DESC, id DESC LIMIT $2 OFFSET $3
+            """,
+            user_id,
+            limit,
+            offset,
+        )
+        total = records[0]["total"] if records else 0
+        if not records and offset:
+            total = await self._db.fetchval(
+                "SELECT count(*) FROM tips WHERE tipster_user_id = $1", user_id
+            )
+        items = [
+            TipListItem(r["id"], r["category_code"], r["status"], r["status_changed_at"])
+            for r in records
+        ]
+        return items, int(total)
+
+    async def receipt(self, lookup: str) -> tuple[int, str] | None:
+        record = await self._db.fetchrow(
+            "SELECT id, receipt_hash FROM tips WHERE receipt_lookup = $1", lookup
+        )
+        return (record["id"], record["receipt_hash"]) if record else None
+
+    async def receipt_lookup_taken(self, lookup: str) -> bool:
+        taken: bool = await self._db.fetchval(
+            "SELECT EXISTS (SELECT FROM tips WHERE receipt_lookup = $1)", lookup
+        )
+        return taken
+
+    async def history(self, tip_id: int) -> list[HistoryRow]:
+        records = await self._db.fetch(
+            "SELECT status, note, at FROM tip_history WHERE tip_id = $1 ORDER BY id", tip_id
+        )
+        return [HistoryRow(**dict(record)) for record in records]
+
+    async def thread(self, tip_id: int) -> list[ThreadMessage]:
+        records = await self._db.fetch(
+            """
+            SELECT m.id, m.direction, m.body, m.at,
+                   (SELECT count(*) FROM tip_evidence e WHERE e.message_id = m.id)
+                       AS evidence_count
+            FROM tip_messages m WHERE m.tip_id = $1 ORDER BY m.id
+            """,
+            tip_id,
+        )
+        return [ThreadMessage(**dict(record)) for record in records]
+
+    async def thread_message(self, tip_id: int, message_id: int) -> ThreadMessage | None:
+        record = await self._db.fetchrow(
+            """
+            SELECT m.id, m.direction, m.body, m.at,
+                   (SELECT count(*) FROM tip_evidence e WHERE e.message_id = m.id)
+                       AS evidence_count
+            FROM tip_messages m WHERE m.tip_id = $1 AND m.id = $2
+            """,
+            tip_id,
+            message_id,
+        )
+        return ThreadMessage(**dict(record)) if record else None
+
+    async def evidence(self, tip_id: int) -> list[EvidenceRow]:
+        records = await self._db.fetch(
+            """
+            SELECT id, kind, file_id, file_unique_id, file_size, mime_type, file_name,
+                   received_at
+            FROM tip_evidence WHERE tip_id = $1 ORDER BY position
+            """,
+            tip_id,
+        )
+        return [EvidenceRow(**dict(record)) for record in records]
+
+    async def change_status(
+        self,
+        tip_id: int,
+        status: str,
+        at: datetime,
+        *,
+        allowed_from: tuple[str, ...],
+        tipster_user_id: int | None = None,
+        assignee_user_id: int | None = None,
+    ) -> StatusChange | None:
+        """Move the tip to `status` if it is in one of `allowed_from` (and, when given, belongs to
+        this tipster); None when it is not. Taking a tip sets its assignee."""
+        record = await self._db.fetchrow(
+            """
+            UPDATE tips t SET status = $2, status_changed_at = $3,
+                assignee_user_id = coalesce($6, t.assignee_user_id),
+                resolved_at = CASE WHEN $2 = 'resolved' THEN $3 ELSE t.resolved_at END
+            FROM tips before
+            WHERE t.id = $1 AND before.id = t.id AND t.status = ANY($4::text[])
+              AND ($5::bigint IS NULL OR t.tipster_user_id = $5)
+            RETURNING t.id, t.status, before.status AS previous, t.tipster_user_id,
+                      t.assignee_user_id
+            """,
+            tip_id,
+            status,
+            at,
+            list(allowed_from),
+            tipster_user_id,
+            assignee_user_id,
+        )
+        if record is None:
+            return None
+        return StatusChange(
+            tip_id=record["id"],
+            status=record["status"],
+            previous=record["previous"],
+            tipster_user_id=record["tipster_user_id"],
+            assignee_user_id=record["assignee_user_id"],
+        )
+
+    async def status(self, tip_id: int) -> str | None:
+        value: str | None = await self._db.fetchval("SELECT status FROM tips WHERE id = $1", tip_id)
+        return value
+
+    async def record_follow_up(
+        self, tip_id: int, tipster_user_id: int, answer: str, at: datetime
+    ) -> bool:
+        """The tipster's first answer to the follow-up question; False when already answered."""
+        updated = await self._db.fetchval(
+            """
+            UPDATE tips SET follow_up_answer = $3, follow_up_at = $4
+            WHERE id = $1 AND tipster_user_id = $2 AND follow_up_answer IS NULL
+              AND resolved_at IS NOT NULL
+            RETURNING id
+            """,
+            tip_id,
+            tipster_user_id,
+            answer,
+            at,
+        )
+        return updated is not None
+
+    async def add_follow_up_comment(self, tip_id: int, tipster_user_id: int, comment: str) -> bool:
+        updated = await self._db.fetchval(
+            """
+            UPDATE tips SET follow_up_comment = $3
+            WHERE id = $1 AND tipster_user_id = $2 AND follow_up_answer IS NOT NULL
+              AND follow_up_comment IS NULL
+            RETURNING id
+            """,
+            tip_id,
+            tipster_user_id,
+            comment,
+        )
+        return updated is not None
+
+    # ------------------------------------------------------------------ abuse limits
+
+    async def count_towards_daily_limit(self, user_id: int, day: date, limit: int) -> bool:
+        """Count one more tip of this account today; False (and nothing counted) at the limit."""
+        sent = await self._db.fetchval(
+            """
+            INSERT INTO tip_quota AS q (user_id, day, sent) VALUES ($1, $2, 1)
+            ON CONFLICT (user_id, day) DO UPDATE SET sent = q.sent + 1 WHERE q.sent < $3
+            RETURNING sent
+            """,
+            user_id,
+            day,
+            limit,
+        )
+        return sent is not None and sent <= limit
+
+    async def sent_on(self, user_id: int, day: date) -> int:
+        sent: int | None = await self._db.fetchval(
+            "SELECT sent FROM tip_quota WHERE user_id = $1 AND day = $2", user_id, day
+        )
+        return sent or 0
+
+    async def forget_quota_before(self, day: date) -> None:
+        await self._db.execute("DELETE FROM tip_quota WHERE day < $1", day)
+
+    async def receipt_failures_since(self, user_id: int, since: datetime) -> list[datetime]:
+        records = await self._db.fetch(
+            "SELECT at FROM receipt_failures WHERE user_id = $1 AND at >= $2 ORDER BY at",
+            user_id,
+            since,
+        )
+        return [record["at"] for record in records]
+
+    async def add_receipt_failure(self, user_id: int, at: datetime) -> None:
+        await self._db.execute(
+            "INSERT INTO receipt_failures (user_id, at) VALUES ($1, $2)", user_id, at
+        )
+
+    async def forget_receipt_failures_before(self, at: datetime) -> None:
+        await self._db.execute("DELETE FROM receipt_failures WHERE at < $1", at)

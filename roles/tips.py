@@ -1,0 +1,679 @@
+"""Citizens' tips: checking each answer of the report conversation, sending a tip, the tipster's
+own view, receipts, status changes with their notifications, the relay of questions and answers,
+and the follow-up after a tip is resolved.
+
+Privacy: a confidential tip keeps its tipster's account so the bot can write to them; nothing a
+handler receives is built from it. An anonymous tip keeps no link to an account anywhere: the
+draft is deleted in the transaction that stores the tip, the audit log records tipsters without a
+name, the daily counter names no tip, and a receipt opened in the chat lives only in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from db.fsm import ConversationKey
+from db.store import Store
+from db.tips import HistoryRow, NewEvidence, NewTip, ThreadMessage, TipListItem, TipRow
+from roles import receipts
+from roles.clock import Clock
+from roles.errors import InvalidInput, NotAllowed, NotFound
+from roles.model import Actor, Permission, permits, require
+from roles.receipts import ReceiptCode, ReceiptSessions
+
+BODY_LIMITS = (2, 200)
+DESCRIPTION_LIMITS = (20, 4000)
+ADDRESS_LIMITS = (3, 300)
+ANSWER_LIMIT = 4000
+COMMENT_LIMIT = 1000
+EVIDENCE_LIMIT = 10
+FILE_SIZE_LIMIT = 20 * 1024 * 1024
+"""Telegram lets bots download files up to 20 MB; a larger one could never be checked."""
+EARLIEST_DATE = date(2000, 1, 1)
+
+EVIDENCE_KINDS = ("photo", "video", "document", "voice")
+DOCUMENT_EXTENSIONS = frozenset((
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt", "csv",
+    "jpg", "jpeg", "png", "heic", "heif", "webp", "gif", "tif", "tiff", "bmp",
+    "mp4", "mov", "avi", "mkv", "3gp", "webm", "mp3", "m4a", "ogg", "oga", "opus", "wav", "amr",
+))  # fmt: skip
+DOCUMENT_TYPES = frozenset(
+    {
+        "application/pdf",
+        "application/msword",
+        "application/rtf",
+        "text/plain",
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "application/vnd.ms-excel",
+        "application/vnd.ms-powerpoint",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "application/vnd.oasis.opendocument.presentation",
+    }
+)
+DOCUMENT_TYPE_FAMILIES = ("image/", "video/", "audio/")
+
+WHEN_CHOICES = ("today", "week", "earlier", "date")
+IDENTITY_MODES = ("confidential", "anonymous")
+FOLLOW_UP_ANSWERS = ("yes", "no", "partly")
+
+CLOSED = frozenset({"resolved", "unfounded", "withdrawn"})
+"""Statuses after which nobody works on the tip (a follow-up "no" can reopen a resolved one)."""
+
+WORKING = ("taken", "in_work", "info_needed", "reopened")
+STATUS_CHANGES: dict[str, tuple[str, ...]] = {
+    "taken": ("new",),
+    "in_work": ("taken", "info_needed", "reopened"),
+    "info_needed": ("taken", "in_work", "reopened"),
+    "resolved": WORKING,
+    "unfounded": WORKING,
+    "passed": WORKING,
+    "appeal_sent": ("passed",),
+    "answered": ("appeal_sent",),
+}
+"""What a handler may move a tip to, and from which statuses. Withdrawing is the tipster's and
+reopening the follow-up's."""
+
+RECEIPT_TRIES = 5
+RECEIPT_WINDOW = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class TipRules:
+    """The settings tips follow."""
+
+    daily_limit: int
+    follow_up_after: timedelta
+    zone: ZoneInfo
+
+    def today(self, now: datetime) -> date:
+        return now.astimezone(self.zone).date()
+
+
+@dataclass(frozen=True)
+class SentTip:
+    tip_id: int
+    receipt: ReceiptCode | None
+
+
+@dataclass(frozen=True)
+class TipView:
+    """A tip as its tipster sees it: the tip, what happened to it, and the thread."""
+
+    tip: TipRow
+    history: list[HistoryRow]
+    thread: list[ThreadMessage]
+
+    @property
+    def open_for_answers(self) -> bool:
+        return self.tip.status not in CLOSED
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.tip.status == "new"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One file as Telegram describes it (the bot keeps its ids, never its bytes)."""
+
+    kind: str
+    file_id: str
+    file_unique_id: str
+    file_size: int | None = None
+    mime_type: str | None = None
+    file_name: str | None = None
+    album: str | None = None
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "file_size": self.file_size,
+            "mime_type": self.mime_type,
+            "file_name": self.file_name,
+            "album": self.album,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Evidence:
+        return cls(
+            kind=str(data["kind"]),
+            file_id=str(data["file_id"]),
+            file_unique_id=str(data["file_unique_id"]),
+            file_size=data.get("file_size"),
+            mime_type=data.get("mime_type"),
+            file_name=data.get("file_name"),
+            album=data.get("album"),
+        )
+
+    def as_row(self) -> NewEvidence:
+        return NewEvidence(**self.as_data())
+
+
+@dataclass
+class Draft:
+    """The report being written, as kept in the conversation's data between steps."""
+
+    category: str | None = None
+    region: str | None = None
+    body: str | None = None
+    description: str | None = None
+    when: str | None = None
+    when_date: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    address: str | None = None
+    where_done: bool = False
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    evidence_done: bool = False
+    identity: str | None = None
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Draft:
+        values = data.get("draft") or {}
+        return cls(**{name: values[name] for name in cls.__dataclass_fields__ if name in values})
+
+    def as_data(self) -> dict[str, Any]:
+        return {"draft": {name: getattr(self, name) for name in self.__dataclass_fields__}}
+
+    @property
+    def occurred_on(self) -> date | None:
+        return date.fromisoformat(self.when_date) if self.when_date else None
+
+    def complete(self) -> bool:
+        return None not in (
+            self.category,
+            self.region,
+            self.body,
+            self.description,
+            self.when,
+            self.identity,
+        )
+
+
+# ------------------------------------------------------------------ checking answers
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _within(text: str, limits: tuple[int, int], key: str) -> str:
+    low, high = limits
+    if len(text) < low:
+        raise InvalidInput(f"{key}-short", minimum=low, length=len(text))
+    if len(text) > high:
+        raise InvalidInput(f"{key}-long", maximum=high, length=len(text))
+    return text
+
+
+def check_body(text: str | None) -> str:
+    return _within(_one_line(text or ""), BODY_LIMITS, "error-tip-body")
+
+
+def check_description(text: str | None) -> str:
+    return _within((text or "").strip(), DESCRIPTION_LIMITS, "error-tip-description")
+
+
+def check_address(text: str | None) -> str:
+    return _within(_one_line(text or ""), ADDRESS_LIMITS, "error-tip-address")
+
+
+def check_date(text: str | None, today: date) -> date:
+    """A date typed as 31.12.2025, 31/12/2025 or 2025-12-31; not in the future."""
+    value = (text or "").strip()
+    found = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", value)
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    try:
+        if found:
+            day, month, year = (int(part) for part in found.groups())
+            chosen = date(year, month, day)
+        elif iso:
+            year, month, day = (int(part) for part in iso.groups())
+            chosen = date(year, month, day)
+        else:
+            raise InvalidInput("error-tip-date-format")
+    except ValueError:
+        raise InvalidInput("error-tip-date-format") from None
+    if chosen > today:
+        raise InvalidInput("error-tip-date-future")
+    if chosen < EARLIEST_DATE:
+        raise InvalidInput("error-tip-date-too-old", earliest=EARLIEST_DATE.strftime("%d.%m.%Y"))
+    return chosen
+
+
+def check_location(latitude: float, longitude: float) -> tuple[float, float]:
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise InvalidInput("error-tip-location")
+    return latitude, longitude
+
+
+def check_evidence(item: Evidence, already: int) -> Evidence:
+    """A file the tip may carry: an allowed kind and type, 20 MB at most, 10 files at most."""
+    if already >= EVIDENCE_LIMIT:
+        raise InvalidInput("error-evidence-too-many", limit=EVIDENCE_LIMIT)
+    if item.kind not in EVIDENCE_KINDS:
+        raise InvalidInput("error-evidence-kind")
+    if item.file_size is not None and item.file_size > FILE_SIZE_LIMIT:
+        raise InvalidInput(
+            "error-evidence-too-big",
+            size=round(item.file_size / 1024 / 1024, 1),
+            limit=FILE_SIZE_LIMIT // 1024 // 1024,
+        )
+    if item.kind == "document" and not _allowed_document(item.file_name, item.mime_type):
+        raise InvalidInput("error-evidence-type", name=item.file_name or "")
+    return item
+
+
+def _allowed_document(file_name: str | None, mime_type: str | None) -> bool:
+    extension = PurePosixPath(file_name or "").suffix.lower().lstrip(".")
+    if extension:
+        return extension in DOCUMENT_EXTENSIONS
+    mime = (mime_type or "").lower()
+    return mime in DOCUMENT_TYPES or mime.startswith(DOCUMENT_TYPE_FAMILIES)
+
+
+def check_choice(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise InvalidInput()
+    return value
+
+
+async def check_category(store: Store, code: str) -> str:
+    if await store.catalog.category(code) is None:
+        raise InvalidInput("error-tip-category")
+    return code
+
+
+# ------------------------------------------------------------------ sending
+
+
+async def may_start_report(store: Store, actor: Actor, rules: TipRules, clock: Clock) -> None:
+    """Refuse at once when today's tips are used up, rather than after the whole conversation."""
+    require(actor, Permission.SEND_TIPS)
+    sent = await store.tips.sent_on(actor.user_id, rules.today(clock.now()))
+    if sent >= rules.daily_limit:
+        raise InvalidInput("error-tip-daily-limit", limit=rules.daily_limit)
+
+
+async def send_tip(
+    store: Store,
+    actor: Actor,
+    conversation: ConversationKey,
+    confirm_state: str,
+    rules: TipRules,
+    clock: Clock,
+) -> SentTip:
+    """Store the draft of this conversation as a tip, in one transaction with its evidence, its
+    first status and the end of the conversation. Pressing Send again finds no draft: one tip."""
+    require(actor, Permission.SEND_TIPS)
+    receipt = None
+    receipt_hash = None
+    now = clock.now()
+    async with store.transaction() as tx:
+        taken = await tx.conversations.take(conversation)
+        if taken is None or taken[0] != confirm_state:
+            raise NotFound("error-tip-already-sent")
+        draft = Draft.from_data(taken[1])
+        if not draft.complete():
+            raise NotFound("error-tip-already-sent")
+        if not await tx.tips.count_towards_daily_limit(
+            actor.user_id, rules.today(now), rules.daily_limit
+        ):
+            raise InvalidInput("error-tip-daily-limit", limit=rules.daily_limit)
+        anonymous = draft.identity == "anonymous"
+        if anonymous:
+            receipt = receipts.new_code()
+            while await tx.tips.receipt_lookup_taken(receipt.lookup):
+                receipt = receipts.new_code()
+            receipt_hash = await receipts.hash_secret(receipt)
+        assert draft.category and draft.region and draft.body and draft.description
+        assert draft.when and draft.identity
+        tip_id = await tx.tips.add(
+            NewTip(
+                category_code=await check_category(tx, draft.category),
+                region_code=draft.region,
+                body_concerned=draft.body,
+                description=draft.description,
+                occurred_kind=draft.when,
+                occurred_on=draft.occurred_on,
+                latitude=draft.latitude,
+                longitude=draft.longitude,
+                address=draft.address,
+                identity_mode=draft.identity,
+                tipster_user_id=None if anonymous else actor.user_id,
+                receipt_lookup=receipt.lookup if receipt else None,
+                receipt_hash=receipt_hash,
+            ),
+            now,
+        )
+        evidence = [Evidence.from_data(item).as_row() for item in draft.evidence]
+        if evidence:
+            await tx.tips.add_evidence(tip_id, evidence, now)
+        await tx.tips.add_history(tip_id, "new", now)
+        await tx.audit.write(
+            actor_kind="tipster",
+            actor_user_id=None,
+            action="tip.submitted",
+            object_type="tip",
+            object_id=str(tip_id),
+            details={"identity_mode": draft.identity, "evidence": len(evidence)},
+            at=now,
+        )
+    return SentTip(tip_id, receipt)
+
+
+# ------------------------------------------------------------------ the tipster's view
+
+
+async def my_tips(
+    store: Store, actor: Actor, *, page: int, per_page: int
+) -> tuple[list[TipListItem], int]:
+    require(actor, Permission.SEND_TIPS)
+    return await store.tips.list_of_tipster(
+        actor.user_id, limit=per_page, offset=max(page, 0) * per_page
+    )
+
+
+async def _view(store: Store, tip: TipRow) -> TipView:
+    return TipView(tip, await store.tips.history(tip.id), await store.tips.thread(tip.id))
+
+
+async def my_tip(store: Store, actor: Actor, tip_id: int) -> TipView:
+    """One of the person's own confidential tips; someone else's tip is "not found"."""
+    require(actor, Permission.SEND_TIPS)
+    tip = await store.tips.of_tipster(tip_id, actor.user_id)
+    if tip is None:
+        raise NotFound("error-tip-not-found")
+    return await _view(store, tip)
+
+
+async def withdraw(store: Store, actor: Actor, tip_id: int, clock: Clock) -> int:
+    require(actor, Permission.SEND_TIPS)
+    now = clock.now()
+    async with store.transaction() as tx:
+        change = await tx.tips.change_status(
+            tip_id, "withdrawn", now, allowed_from=("new",), tipster_user_id=actor.user_id
+        )
+        if change is None:
+            if await tx.tips.of_tipster(tip_id, actor.user_id) is None:
+                raise NotFound("error-tip-not-found")
+            raise InvalidInput("error-tip-withdraw-taken", number=tip_id)
+        await tx.tips.add_history(tip_id, "withdrawn", now)
+        await tx.audit.write(
+            actor_kind="tipster",
+            actor_user_id=None,
+            action="tip.withdrawn",
+            object_type="tip",
+            object_id=str(tip_id),
+            at=now,
+        )
+    return tip_id
+
+
+async def open_receipt(
+    store: Store,
+    actor: Actor,
+    text: str,
+    sessions: ReceiptSessions,
+    clock: Clock,
+) -> TipView:
+    """The tip a receipt code names, for anyone holding the code. Wrong codes get one answer
+    whatever they name, and an account that keeps guessing is made to wait."""
+    require(actor, Permission.SEND_TIPS)
+    now = clock.now()
+    failures = await store.tips.receipt_failures_since(actor.user_id, now - RECEIPT_WINDOW)
+    if len(failures) >= RECEIPT_TRIES:
+        wait = failures[-RECEIPT_TRIES] + RECEIPT_WINDOW - now
+        raise NotAllowed("error-receipt-wait", minutes=max(1, -(-int(wait.total_seconds()) // 60)))
+    code = receipts.parse_code(text)
+    found = await store.tips.receipt(code.lookup) if code else None
+    if code is None or not await receipts.secret_matches(code, found[1] if found else None):
+        await store.tips.add_receipt_failure(actor.user_id, now)
+        raise NotFound("error-receipt-wrong")
+    assert found is not None
+    tip = await store.tips.get(found[0])
+    assert tip is not None
+    sessions.open(actor.user_id, tip.id, now)
+    return await _view(store, tip)
+
+
+async def opened_receipt(
+    store: Store, actor: Actor, sessions: ReceiptSessions, clock: Clock
+) -> TipView:
+    """The anonymous tip this person opened with its code a short while ago."""
+    tip_id = sessions.tip_of(actor.user_id, clock.now())
+    tip = await store.tips.get(tip_id) if tip_id is not None else None
+    if tip is None:
+        raise NotFound("error-receipt-expired")
+    return await _view(store, tip)
+
+
+# ------------------------------------------------------------------ handlers' side
+
+
+def _may_handle(actor: Actor, tip: TipRow) -> None:
+    if not permits(actor, Permission.HANDLE_TIPS, tip.region_code):
+        raise NotAllowed()
+
+
+async def _handled_tip(store: Store, actor: Actor, tip_id: int) -> TipRow:
+    tip = await store.tips.get(tip_id)
+    if tip is None:
+        raise NotFound("error-tip-not-found")
+    _may_handle(actor, tip)
+    return tip
+
+
+async def change_status(
+    store: Store,
+    actor: Actor,
+    tip_id: int,
+    status: str,
+    rules: TipRules,
+    clock: Clock,
+    *,
+    note: str | None = None,
+) -> None:
+    """A handler moves a tip on; the history keeps it and a confidential tipster hears of it.
+    Taking a tip makes the handler its assignee. A resolved tip asks its tipster, later, whether
+    the problem was really fixed."""
+    allowed = STATUS_CHANGES.get(status)
+    if allowed is None:
+        raise InvalidInput("error-tip-status")
+    now = clock.now()
+    async with store.transaction() as tx:
+        await _handled_tip(tx, actor, tip_id)
+        change = await tx.tips.change_status(
+            tip_id,
+            status,
+            now,
+            allowed_from=allowed,
+            assignee_user_id=actor.user_id if status == "taken" else None,
+        )
+        if change is None:
+            raise InvalidInput("error-tip-status-moved", number=tip_id)
+        await tx.tips.add_history(tip_id, status, now, actor_user_id=actor.user_id, note=note)
+        await tx.audit.write(
+            actor_kind="user",
+            actor_user_id=actor.user_id,
+            action="tip.status",
+            object_type="tip",
+            object_id=str(tip_id),
+            details={"from": change.previous, "to": status},
+            at=now,
+        )
+        if change.tipster_user_id is not None:
+            await tx.outbox.put(
+                change.tipster_user_id, "tip_status", {"tip": tip_id, "status": status}, now
+            )
+            if status == "resolved":
+                await tx.outbox.put(
+                    change.tipster_user_id,
+                    "follow_up",
+                    {"tip": tip_id},
+                    now,
+                    not_before=now + rules.follow_up_after,
+                )
+
+
+async def ask_tipster(store: Store, actor: Actor, tip_id: int, question: str, clock: Clock) -> int:
+    """A handler's question on a tip. A confidential tipster gets it from the bot with a Reply
+    button; an anonymous one sees it under the receipt code. The tip then needs information."""
+    text = _within(question.strip(), (1, ANSWER_LIMIT), "error-tip-question")
+    now = clock.now()
+    async with store.transaction() as tx:
+        tip = await _handled_tip(tx, actor, tip_id)
+        if tip.status in CLOSED:
+            raise InvalidInput("error-tip-closed", number=tip_id)
+        message_id = await tx.tips.add_message(
+            tip_id, "to_tipster", text, now, author=actor.user_id
+        )
+        if tip.status in STATUS_CHANGES["info_needed"]:
+            await tx.tips.change_status(
+                tip_id, "info_needed", now, allowed_from=STATUS_CHANGES["info_needed"]
+            )
+            await tx.tips.add_history(tip_id, "info_needed", now, actor_user_id=actor.user_id)
+        await tx.audit.write(
+            actor_kind="user",
+            actor_user_id=actor.user_id,
+            action="tip.question",
+            object_type="tip",
+            object_id=str(tip_id),
+            at=now,
+        )
+        tipster = await tx.tips.tipster_of(tip_id)
+        if tipster is not None:
+            await tx.outbox.put(
+                tipster, "tip_question", {"tip": tip_id, "message": message_id}, now
+            )
+    return message_id
+
+
+async def _answer(
+    store: Store, tip: TipRow, text: str | None, evidence: list[Evidence], clock: Clock
+) -> None:
+    if tip.status in CLOSED:
+        raise InvalidInput("error-tip-closed", number=tip.id)
+    body = (text or "").strip() or None
+    if body is None and not evidence:
+        raise InvalidInput("error-answer-empty")
+    if body is not None and len(body) > ANSWER_LIMIT:
+        raise InvalidInput("error-answer-long", maximum=ANSWER_LIMIT, length=len(body))
+    now = clock.now()
+    async with store.transaction() as tx:
+        message_id = await tx.tips.add_message(tip.id, "from_tipster", body, now, author=None)
+        if evidence:
+            await tx.tips.add_evidence(
+                tip.id, [item.as_row() for item in evidence], now, message_id=message_id
+            )
+        await tx.audit.write(
+            actor_kind="tipster",
+            actor_user_id=None,
+            action="tip.answer",
+            object_type="tip",
+            object_id=str(tip.id),
+            at=now,
+        )
+        if tip.assignee_user_id is not None:
+            await tx.outbox.put(tip.assignee_user_id, "tip_answer", {"tip": tip.id}, now)
+
+
+async def answer_my_tip(
+    store: Store,
+    actor: Actor,
+    tip_id: int,
+    text: str | None,
+    evidence: list[Evidence],
+    clock: Clock,
+) -> None:
+    """A confidential tipster's answer or addition; it reaches the thread with no name on it."""
+    view = await my_tip(store, actor, tip_id)
+    await _answer(store, view.tip, text, evidence, clock)
+
+
+async def answer_by_receipt(
+    store: Store,
+    actor: Actor,
+    sessions: ReceiptSessions,
+    text: str | None,
+    evidence: list[Evidence],
+    clock: Clock,
+) -> int:
+    """An anonymous tipster's answer on the tip opened with its receipt code."""
+    view = await opened_receipt(store, actor, sessions, clock)
+    await _answer(store, view.tip, text, evidence, clock)
+    return view.tip.id
+
+
+async def answer_follow_up(
+    store: Store, actor: Actor, tip_id: int, answer: str, clock: Clock
+) -> str:
+    """Was the problem really fixed? "no" reopens the tip for its handler."""
+    check_choice(answer, FOLLOW_UP_ANSWERS)
+    require(actor, Permission.SEND_TIPS)
+    now = clock.now()
+    async with store.transaction() as tx:
+        if await tx.tips.of_tipster(tip_id, actor.user_id) is None:
+            raise NotFound("error-tip-not-found")
+        if not await tx.tips.record_follow_up(tip_id, actor.user_id, answer, now):
+            raise InvalidInput("error-follow-up-answered", number=tip_id)
+        await tx.audit.write(
+            actor_kind="tipster",
+            actor_user_id=None,
+            action="tip.follow_up",
+            object_type="tip",
+            object_id=str(tip_id),
+            details={"answer": answer},
+            at=now,
+        )
+        if answer == "no":
+            change = await tx.tips.change_status(
+                tip_id, "reopened", now, allowed_from=("resolved",)
+            )
+            if change is not None:
+                await tx.tips.add_history(tip_id, "reopened", now, note="follow-up")
+                if change.assignee_user_id is not None:
+                    await tx.outbox.put(
+                        change.assignee_user_id, "tip_reopened", {"tip": tip_id}, now
+                    )
+    return answer
+
+
+async def comment_follow_up(store: Store, actor: Actor, tip_id: int, comment: str) -> None:
+    text = _within(comment.strip(), (1, COMMENT_LIMIT), "error-follow-up-comment")
+    if not await store.tips.add_follow_up_comment(tip_id, actor.user_id, text):
+        raise NotFound("error-tip-not-found")
+
+
+async def follow_up_still_due(store: Store, tip_id: int) -> bool:
+    """Ask only while the tip is resolved and its tipster has not answered yet."""
+    return await store.tips.status(tip_id) == "resolved"
+
+
+# ------------------------------------------------------------------ subscriptions
+
+
+async def subscribe(store: Store, actor: Actor, region_code: str | None) -> None:
+    """Announcements for the whole country (no region) or one region."""
+    require(actor, Permission.SUBSCRIBE)
+    if region_code is not None:
+        region = await store.catalog.region(region_code)
+        if region is None:
+            raise InvalidInput("error-unknown-region", region=region_code)
+    await store.users.set_subscription(actor.user_id, True, region_code)
+
+
+async def unsubscribe(store: Store, actor: Actor) -> None:
+    require(actor, Permission.SUBSCRIBE)
+    await store.users.set_subscription(actor.user_id, False, None)

@@ -10,6 +10,7 @@ from aiogram_i18n import I18nContext
 
 from bot.i18n import join
 from db.store import Store
+from roles import catalog
 from roles.menus import menu_for
 from roles.model import Actor, Role, roles_in_order
 from roles.tips import Draft, TipView
@@ -117,12 +118,12 @@ def evidence_text(i18n: I18nContext, kinds: list[str]) -> str:
 
 
 async def tip_summary(i18n: I18nContext, store: Store, draft: Draft) -> str:
-    category = await store.catalog.category(draft.category or "")
-    region = await store.catalog.region(draft.region or "")
+    categories = await catalog.category_names(store, i18n.locale)
+    regions = await catalog.region_names(store, i18n.locale)
     return i18n.get(
         "report-summary",
-        category=category.name(i18n.locale) if category else "—",
-        region=region.name(i18n.locale) if region else "—",
+        category=categories.get(draft.category or "", "—"),
+        region=regions.get(draft.region or "", "—"),
         body=draft.body or "—",
         description=shortened(draft.description or "—", SUMMARY_DESCRIPTION),
         when=when_text(i18n, draft.when, draft.occurred_on),
@@ -148,15 +149,15 @@ async def tip_card(i18n: I18nContext, store: Store, view: TipView, zone: ZoneInf
     """A tip as its tipster sees it: what was reported, what happened, and the thread. Several
     messages when it is long."""
     tip = view.tip
-    category = await store.catalog.category(tip.category_code)
-    region = await store.catalog.region(tip.region_code)
+    categories = await catalog.category_names(store, i18n.locale)
+    regions = await catalog.region_names(store, i18n.locale)
     head = i18n.get(
         "tip-card",
         number=tip.id,
         status=status_name(i18n, tip.status),
         changed=moment(tip.status_changed_at, zone),
-        category=category.name(i18n.locale) if category else tip.category_code,
-        region=region.name(i18n.locale) if region else tip.region_code,
+        category=categories.get(tip.category_code, tip.category_code),
+        region=regions.get(tip.region_code, tip.region_code),
         body=tip.body_concerned,
         description=shortened(tip.description or "", SUMMARY_DESCRIPTION),
         when=when_text(i18n, tip.occurred_kind, tip.occurred_on),

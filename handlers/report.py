@@ -108,7 +108,7 @@ async def ask(
     back = step is not ReportFlow.category
     steps = step_buttons(i18n, back=back)
     if step is ReportFlow.category:
-        categories = await store.catalog.categories()
+        categories = await catalog.categories(store)
         buttons = [
             InlineKeyboardButton(
                 text=("✓ " if c.code == draft.category else "") + c.name(i18n.locale),

@@ -490,7 +490,7 @@ def build_router() -> Router:
     router.message.register(receipt_typed, ReceiptFlow.code, F.text, not_command)
     router.message.register(code_expected, ReceiptFlow.code, not_command)
     router.message.register(
-        receipt_typed, StateFilter(None), F.text.func(looks_like_code), not_command
+        receipt_typed, StateFilter(None), F.text, F.text.func(looks_like_code), not_command
     )
     router.callback_query.register(start_receipt_answer, ReceiptAction.filter(F.action == "answer"))
 

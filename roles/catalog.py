@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.catalog import Region
+from db.catalog import Category, Region
 from db.store import Store
 from roles.errors import InvalidInput
 
@@ -21,3 +21,11 @@ async def region(store: Store, code: str) -> Region:
     if found is None:
         raise InvalidInput("error-unknown-region", region=code)
     return found
+
+
+async def category_names(store: Store, language: str) -> dict[str, str]:
+    return {category.code: category.name(language) for category in await store.catalog.categories()}
+
+
+async def categories(store: Store) -> list[Category]:
+    return await store.catalog.categories()

@@ -16,7 +16,10 @@ from roles import people, staff
 from tests.conftest import BotRunner, PersonFactory
 from tests.helpers import started
 
-EVERYONE = ["start", "help", "region", "language", "privacy", "cancel"]
+EVERYONE = [
+    "report", "mytips", "receipt", "subscribe", "region", "language", "start", "help",
+    "privacy", "cancel",
+]  # fmt: skip
 SHELL = staff.Authority("shell")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.sandbox.client import BotMessage, ChatPerson
@@ -51,6 +52,10 @@ async def question(person: ChatPerson, step: int) -> BotMessage:
     return await person.reply_where(lambda m: f"Step {step} of 8" in m.text)
 
 
+def attached_count(count: int) -> Callable[[BotMessage], bool]:
+    return lambda message: f"{count} file" in message.text
+
+
 async def write_report(person: ChatPerson, report: Report) -> BotMessage:
     """Answer every step up to the summary; return the summary."""
     await person.send("/report")
@@ -79,7 +84,7 @@ async def write_report(person: ChatPerson, report: Report) -> BotMessage:
     for name, data, content_type in report.documents:
         await person.send_file(data, kind="document", filename=name, content_type=content_type)
         attached += 1
-        await person.reply_where(lambda m, n=attached: f"{n} file" in m.text)
+        await person.reply_where(attached_count(attached))
     await person.press("✓ Done" if attached else "Skip →")
     await question(person, 8)
     await person.press(report.identity)

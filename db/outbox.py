@@ -67,12 +67,6 @@ class Outbox:
         )
         return [OutgoingMessage(**dict(record)) for record in records]
 
-    async def next_due_at(self) -> datetime | None:
-        at: datetime | None = await self._db.fetchval(
-            "SELECT min(not_before) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
-        )
-        return at
-
     async def mark_sent(self, message_id: int, at: datetime) -> None:
         await self._db.execute(
             "UPDATE outbox SET sent_at = $2, attempts = attempts + 1 WHERE id = $1",
@@ -98,11 +92,3 @@ class Outbox:
             not_before,
             reason[:500],
         )
-
-    async def pending(self, user_id: int) -> list[tuple[str, dict[str, Any]]]:
-        records = await self._db.fetch(
-            "SELECT kind, payload FROM outbox WHERE user_id = $1 AND sent_at IS NULL "
-            "AND failed_at IS NULL ORDER BY id",
-            user_id,
-        )
-        return [(record["kind"], dict(record["payload"])) for record in records]

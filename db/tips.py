@@ -116,6 +116,11 @@ _TIP_COLUMNS = """
         AS evidence_count
 """
 
+_THREAD_COLUMNS = """
+    m.id, m.direction, m.body, m.at,
+    (SELECT count(*) FROM tip_evidence e WHERE e.message_id = m.id) AS evidence_count
+"""
+
 
 class Tips:
     def __init__(self, db: Executor) -> None:
@@ -283,24 +288,14 @@ class Tips:
 
     async def thread(self, tip_id: int) -> list[ThreadMessage]:
         records = await self._db.fetch(
-            """
-            SELECT m.id, m.direction, m.body, m.at,
-                   (SELECT count(*) FROM tip_evidence e WHERE e.message_id = m.id)
-                       AS evidence_count
-            FROM tip_messages m WHERE m.tip_id = $1 ORDER BY m.id
-            """,
+            f"SELECT {_THREAD_COLUMNS} FROM tip_messages m WHERE m.tip_id = $1 ORDER BY m.id",
             tip_id,
         )
         return [ThreadMessage(**dict(record)) for record in records]
 
     async def thread_message(self, tip_id: int, message_id: int) -> ThreadMessage | None:
         record = await self._db.fetchrow(
-            """
-            SELECT m.id, m.direction, m.body, m.at,
-                   (SELECT count(*) FROM tip_evidence e WHERE e.message_id = m.id)
-                       AS evidence_count
-            FROM tip_messages m WHERE m.tip_id = $1 AND m.id = $2
-            """,
+            f"SELECT {_THREAD_COLUMNS} FROM tip_messages m WHERE m.tip_id = $1 AND m.id = $2",
             tip_id,
             message_id,
         )
@@ -415,9 +410,6 @@ class Tips:
         )
         return sent or 0
 
-    async def forget_quota_before(self, day: date) -> None:
-        await self._db.execute("DELETE FROM tip_quota WHERE day < $1", day)
-
     async def receipt_failures_since(self, user_id: int, since: datetime) -> list[datetime]:
         records = await self._db.fetch(
             "SELECT at FROM receipt_failures WHERE user_id = $1 AND at >= $2 ORDER BY at",
@@ -430,6 +422,3 @@ class Tips:
         await self._db.execute(
             "INSERT INTO receipt_failures (user_id, at) VALUES ($1, $2)", user_id, at
         )
-
-    async def forget_receipt_failures_before(self, at: datetime) -> None:
-        await self._db.execute("DELETE FROM receipt_failures WHERE at < $1", at)

@@ -194,6 +194,16 @@ async def withdraw(
 # ------------------------------------------------------------------ answering a handler
 
 
+async def ask_for_answer(query: CallbackQuery, i18n: I18nContext, tip_id: int) -> None:
+    """Open the answer on a tip: a new message below the card, so the card stays readable."""
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.answer(
+            i18n.get("answer-ask", number=tip_id),
+            reply_markup=rows(step_buttons(i18n, back=False)),
+        )
+
+
 async def start_my_answer(
     query: CallbackQuery,
     callback_data: TipAction,
@@ -207,12 +217,7 @@ async def start_my_answer(
         raise InvalidInput("error-tip-closed", number=view.tip.id)
     await state.set_state(AnswerFlow.my_tip)
     await state.set_data({"tip": view.tip.id})
-    await query.answer()
-    if isinstance(query.message, Message):
-        await query.message.answer(
-            i18n.get("answer-ask", number=view.tip.id),
-            reply_markup=rows(step_buttons(i18n, back=False)),
-        )
+    await ask_for_answer(query, i18n, view.tip.id)
 
 
 async def answer_given(
@@ -356,12 +361,7 @@ async def start_receipt_answer(
     if not view.open_for_answers:
         raise InvalidInput("error-tip-closed", number=view.tip.id)
     await state.set_state(AnswerFlow.receipt)
-    await query.answer()
-    if isinstance(query.message, Message):
-        await query.message.answer(
-            i18n.get("answer-ask", number=view.tip.id),
-            reply_markup=rows(step_buttons(i18n, back=False)),
-        )
+    await ask_for_answer(query, i18n, view.tip.id)
 
 
 # ------------------------------------------------------------------ follow-up

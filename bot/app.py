@@ -27,13 +27,14 @@ from bot.outbox import OutboxSender
 from bot.settings import Settings, SettingsError, unusable_address
 from bot.web import build_web_app
 from db.store import Store
-from roles import staff
+from roles import reminders, staff
 from roles.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
 
 MENU_SWEEP_SECONDS = 60
 OUTBOX_SWEEP_SECONDS = 30
+REMINDER_SWEEP_SECONDS = 60
 
 
 class BotApp:
@@ -62,8 +63,9 @@ class BotApp:
         self.translations = load_translations(settings.default_language)
         self.menus = MenuInstaller(self.bot, store, self.translations, settings.default_language)
         self.outbox = OutboxSender(
-            self.bot, store, self.translations, settings.default_language, self.clock
+            self.bot, store, self.translations, settings.default_language, self.clock, settings.zone
         )
+        self.rules = settings.rules
         self.dispatcher = build_dispatcher(store, self.translations, settings, self.clock)
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.web_url = ""
@@ -107,7 +109,17 @@ class BotApp:
         self.scheduler.add_job(
             self.outbox.sync_pending, "interval", seconds=OUTBOX_SWEEP_SECONDS, id="outbox-sweep"
         )
+        self.scheduler.add_job(
+            self.sweep_reminders, "interval", seconds=REMINDER_SWEEP_SECONDS, id="reminder-sweep"
+        )
         self.scheduler.start()
+
+    async def sweep_reminders(self) -> int:
+        """Turn due reminders into outbox messages, then send what is due. The scheduler calls
+        it every minute; tests call it after moving the clock."""
+        handled = await reminders.sweep(self.store, self.rules, self.clock)
+        await self.outbox.sync_pending()
+        return handled
 
     async def stop(self) -> None:
         if self.scheduler.running:

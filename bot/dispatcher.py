@@ -7,8 +7,6 @@ update -> private chats only -> the person (actor) -> their language (i18n) -> f
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseEventIsolation
 from aiogram.fsm.storage.memory import SimpleEventIsolation
@@ -23,7 +21,6 @@ from db.store import Store
 from handlers import build_root_router
 from roles.clock import Clock
 from roles.receipts import ReceiptSessions
-from roles.tips import TipRules
 
 
 def build_dispatcher(
@@ -41,11 +38,7 @@ def build_dispatcher(
         translations=translations,
         settings=settings,
         clock=clock,
-        rules=TipRules(
-            daily_limit=settings.tips_per_day,
-            follow_up_after=timedelta(days=settings.follow_up_days),
-            zone=settings.zone,
-        ),
+        rules=settings.rules,
         receipt_sessions=ReceiptSessions(),
     )
     dispatcher.update.outer_middleware(PrivateChatsOnly())

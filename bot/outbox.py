@@ -12,7 +12,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -22,6 +23,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translations
@@ -29,7 +31,8 @@ from bot.menus import not_started
 from bot.workers import run_on_notifications
 from db.outbox import OUTBOX_CHANNEL, OutgoingMessage
 from db.store import Store
-from handlers.keyboards import FollowUp, TipAction
+from handlers.keyboards import FollowUp, HandlerAction, TipAction
+from handlers.render import moment
 from roles import tips
 from roles.clock import Clock
 from roles.model import Language, resolve_language
@@ -61,20 +64,20 @@ class OutboxSender:
         translations: Translations,
         default_language: Language,
         clock: Clock,
+        zone: ZoneInfo,
     ) -> None:
         self.bot = bot
         self.store = store
         self.translations = translations
         self.default_language = default_language
         self.clock = clock
+        self.zone = zone
         self._lock = asyncio.Lock()
 
     def text(self, key: str, language: Language, **fields: object) -> str:
         return self.translations.get(key, language, **fields)
 
-    def button(
-        self, key: str, language: Language, data: FollowUp | TipAction
-    ) -> InlineKeyboardButton:
+    def button(self, key: str, language: Language, data: CallbackData) -> InlineKeyboardButton:
         return InlineKeyboardButton(text=self.text(key, language), callback_data=data.pack())
 
     async def sync_pending(self) -> int:
@@ -200,13 +203,89 @@ async def _follow_up(
     )
 
 
-def _handler_notice(key: str) -> Renderer:
+def _open_for_handler(
+    sender: OutboxSender, language: Language, tip_id: int
+) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [sender.button("button-open-tip", language, HandlerAction(action="open", tip=tip_id))]
+        ]
+    )
+
+
+def _handler_notice(key: str, *, with_card: bool = True) -> Renderer:
+    """A short notice to a handler about a tip, with a button to its card."""
+
     async def render(
         sender: OutboxSender, message: OutgoingMessage, language: Language
     ) -> Rendered:
-        return Rendered(sender.text(key, language, number=_tip(message)))
+        tip_id = _tip(message)
+        markup = _open_for_handler(sender, language, tip_id) if with_card else None
+        return Rendered(sender.text(key, language, number=tip_id), markup)
 
     return render
+
+
+def _deadline_reminder(key: str) -> Renderer:
+    """A deadline reminder, dropped when the tip is no longer this person's to work (it may have
+    waited for the end of quiet hours)."""
+
+    async def render(
+        sender: OutboxSender, message: OutgoingMessage, language: Language
+    ) -> Rendered | None:
+        tip_id = _tip(message)
+        tip = await sender.store.tips.get(tip_id)
+        if tip is None or tip.status not in tips.WORKING:
+            return None
+        if key != "remind-escalation" and tip.assignee_user_id != message.user_id:
+            return None
+        due = datetime.fromisoformat(str(message.payload["due"]))
+        return Rendered(
+            sender.text(
+                key,
+                language,
+                number=tip_id,
+                due=moment(due, sender.zone),
+                deadline=sender.text(f"deadline-{message.payload['deadline']}", language),
+            ),
+            _open_for_handler(sender, language, tip_id),
+        )
+
+    return render
+
+
+async def _unclaimed(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered | None:
+    tip_id = _tip(message)
+    if await sender.store.tips.status(tip_id) != "new":
+        return None
+    since = datetime.fromisoformat(str(message.payload["since"]))
+    return Rendered(
+        sender.text("remind-unclaimed", language, number=tip_id, since=moment(since, sender.zone)),
+        _open_for_handler(sender, language, tip_id),
+    )
+
+
+async def _reception(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered | None:
+    slot = await sender.store.receptions.slot(int(message.payload["slot"]))
+    if slot is None:
+        return None
+    fields = {
+        "at": moment(slot.starts_at, sender.zone),
+        "place": slot.place,
+        "booked": slot.booked,
+    }
+    if message.kind == "reception_cancelled":
+        return Rendered(sender.text("reception-cancelled-notice", language, **fields))
+    if slot.cancelled_at is not None:
+        return None
+    when = message.payload["kind"]
+    if "booked" in message.payload:
+        return Rendered(sender.text(f"remind-{when}-commissar", language, **fields))
+    return Rendered(sender.text(f"remind-{when}", language, **fields))
 
 
 RENDERERS: dict[str, Renderer] = {
@@ -215,4 +294,14 @@ RENDERERS: dict[str, Renderer] = {
     "tip_answer": _handler_notice("notify-tip-answer"),
     "tip_reopened": _handler_notice("notify-tip-reopened"),
     "follow_up": _follow_up,
+    "tip_assigned": _handler_notice("notify-tip-assigned"),
+    "tip_unassigned": _handler_notice("notify-tip-unassigned", with_card=False),
+    "reminder_unclaimed": _unclaimed,
+    "reminder_first_action_soon": _deadline_reminder("remind-deadline-soon"),
+    "reminder_resolve_soon": _deadline_reminder("remind-deadline-soon"),
+    "reminder_first_action_overdue": _deadline_reminder("remind-deadline-passed"),
+    "reminder_resolve_overdue": _deadline_reminder("remind-deadline-passed"),
+    "reminder_escalation": _deadline_reminder("remind-escalation"),
+    "reception_reminder": _reception,
+    "reception_cancelled": _reception,
 }

@@ -9,12 +9,16 @@ from __future__ import annotations
 import os
 import re
 import socket
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from roles.clock import QuietHours
+from roles.tips import TipRules
 
 Language = Literal["ru", "kk", "en"]
 LANGUAGES: tuple[Language, ...] = ("ru", "kk", "en")
@@ -54,6 +58,8 @@ class Settings(BaseSettings):
     follow_up_days: int = Field(default=14, ge=1, le=365)
     flood_burst: int = Field(default=20, ge=5, le=1000)
     flood_per_minute: int = Field(default=60, ge=5, le=6000)
+    unclaimed_hours: int = Field(default=24, ge=1, le=24 * 30)
+    quiet_hours: str = "22:00-08:00"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("bot_token", "database_url", "webhook_secret", mode="before")
@@ -115,6 +121,15 @@ class Settings(BaseSettings):
             raise ValueError(f"'{value}' is not a known time zone such as Asia/Almaty") from None
         return value
 
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_hours_shape(cls, value: str) -> str:
+        try:
+            QuietHours.parse(value, ZoneInfo("UTC"))
+        except ValueError:
+            raise ValueError("it must be local hours such as 22:00-08:00, or off") from None
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
         if self.bot_api_base_url and self.bot_token is None:
@@ -131,6 +146,17 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def rules(self) -> TipRules:
+        """The settings the workflows follow."""
+        return TipRules(
+            daily_limit=self.tips_per_day,
+            follow_up_after=timedelta(days=self.follow_up_days),
+            zone=self.zone,
+            unclaimed_after=timedelta(hours=self.unclaimed_hours),
+            quiet_hours=QuietHours.parse(self.quiet_hours, self.zone),
+        )
 
 
 def unusable_address(prefix: str, host: str, port: int, error: OSError) -> SettingsError:

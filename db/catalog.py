@@ -63,8 +63,11 @@ class Catalog:
         )
         return [Category(**dict(record)) for record in records]
 
-    async def category(self, code: str) -> Category | None:
+    async def category(self, code: str, *, active_only: bool = True) -> Category | None:
         record = await self._db.fetchrow(
-            f"SELECT {_CATEGORY_COLUMNS} FROM tip_categories WHERE code = $1 AND active", code
+            f"SELECT {_CATEGORY_COLUMNS} FROM tip_categories "
+            "WHERE code = $1 AND (active OR NOT $2)",
+            code,
+            active_only,
         )
         return Category(**dict(record)) if record else None

@@ -27,6 +27,7 @@ class StaffEntry:
     role: str
     region_code: str | None
     granted_at: datetime
+    user_id: int | None = None
 
 
 _GRANT_COLUMNS = "id, user_id, role, region_code, granted_at, granted_via"
@@ -108,5 +109,22 @@ class RoleGrants:
             LIMIT $1
             """,
             limit,
+        )
+        return [StaffEntry(**dict(record)) for record in records]
+
+    async def holders(self, role: str, region_code: str | None) -> list[StaffEntry]:
+        """Who holds `role` for this region: grants for the region and nationwide ones
+        (`region_code` None: every holder), by name."""
+        records = await self._db.fetch(
+            """
+            SELECT DISTINCT ON (u.id) u.id AS user_id, u.telegram_id, u.first_name, u.last_name,
+                   u.username, g.role, g.region_code, g.granted_at
+            FROM role_grants g JOIN users u ON u.id = g.user_id
+            WHERE g.revoked_at IS NULL AND g.role = $1 AND NOT u.blocked
+              AND ($2::text IS NULL OR g.region_code IS NULL OR g.region_code = $2)
+            ORDER BY u.id
+            """,
+            role,
+            region_code,
         )
         return [StaffEntry(**dict(record)) for record in records]

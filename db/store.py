@@ -11,9 +11,12 @@ import asyncpg
 from db.audit import AuditLog
 from db.catalog import Catalog
 from db.executor import Executor
+from db.fieldwork import Fieldwork
 from db.fsm import ConversationStates
 from db.grants import RoleGrants
 from db.outbox import Outbox
+from db.receptions import Receptions
+from db.reminders import Reminders
 from db.stats import Statistics
 from db.tips import Tips
 from db.users import Users
@@ -43,6 +46,9 @@ class Store:
         self.statistics = Statistics(executor)
         self.tips = Tips(executor)
         self.outbox = Outbox(executor)
+        self.fieldwork = Fieldwork(executor)
+        self.receptions = Receptions(executor)
+        self.reminders = Reminders(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

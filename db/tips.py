@@ -6,8 +6,12 @@ confidential tipster) ask `tipster_of`, and nothing handlers see is built from i
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
+
+from asyncpg import Record
 
 from db.executor import Executor
 
@@ -59,6 +63,10 @@ class TipRow:
     status_changed_at: datetime
     resolved_at: datetime | None
     evidence_count: int
+    taken_at: datetime | None
+    first_action_due: datetime | None
+    resolve_due: datetime | None
+    first_action_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,60 @@ class StatusChange:
     previous: str
     tipster_user_id: int | None
     assignee_user_id: int | None
+    previous_assignee: int | None = None
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    id: int
+    category_code: str
+    region_code: str
+    body_concerned: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AssignmentItem:
+    id: int
+    category_code: str
+    region_code: str
+    status: str
+    assignee_user_id: int | None
+    first_action_due: datetime | None
+    resolve_due: datetime | None
+    first_action_at: datetime | None
+
+    def late(self, now: datetime) -> bool:
+        """Past the deadline of its resolution, or of a first action not yet taken."""
+        if self.resolve_due is not None and self.resolve_due < now:
+            return True
+        return (
+            self.first_action_at is None
+            and self.first_action_due is not None
+            and self.first_action_due < now
+        )
+
+
+_ASSIGNMENT_COLUMNS = """
+    t.id, t.category_code, t.region_code, t.status, t.assignee_user_id, t.first_action_due,
+    t.resolve_due, t.first_action_at
+"""
+
+Item = TypeVar("Item")
+
+
+async def _page(
+    records: list[Record],
+    item: Callable[..., Item],
+    count: Callable[[], Awaitable[int]],
+    offset: int,
+) -> tuple[list[Item], int]:
+    """The rows of one page as items, and the total the query's window counted (asked again
+    when a page past the end is empty)."""
+    total = records[0]["total"] if records else 0
+    if not records and offset:
+        total = await count()
+    return [item(**{k: v for k, v in r.items() if k != "total"}) for r in records], int(total)
 
 
 _TIP_COLUMNS = """
@@ -113,7 +175,8 @@ _TIP_COLUMNS = """
     t.occurred_on, t.latitude, t.longitude, t.address, t.identity_mode, t.status,
     t.assignee_user_id, t.created_at, t.status_changed_at, t.resolved_at,
     (SELECT count(*) FROM tip_evidence e WHERE e.tip_id = t.id AND e.message_id IS NULL)
-        AS evidence_count
+        AS evidence_count,
+    t.taken_at, t.first_action_due, t.resolve_due, t.first_action_at
 """
 
 _THREAD_COLUMNS = """
@@ -257,16 +320,9 @@ class Tips:
             limit,
             offset,
         )
-        total = records[0]["total"] if records else 0
-        if not records and offset:
-            total = await self._db.fetchval(
-                "SELECT count(*) FROM tips WHERE tipster_user_id = $1", user_id
-            )
-        items = [
-            TipListItem(r["id"], r["category_code"], r["status"], r["status_changed_at"])
-            for r in records
-        ]
-        return items, int(total)
+        return await _page(
+            records, TipListItem, lambda: self._count("tipster_user_id = $1", user_id), offset
+        )
 
     async def receipt(self, lookup: str) -> tuple[int, str] | None:
         record = await self._db.fetchrow(
@@ -321,19 +377,33 @@ class Tips:
         allowed_from: tuple[str, ...],
         tipster_user_id: int | None = None,
         assignee_user_id: int | None = None,
+        assignee_only: int | None = None,
     ) -> StatusChange | None:
         """Move the tip to `status` if it is in one of `allowed_from` (and, when given, belongs to
-        this tipster); None when it is not. Taking a tip sets its assignee."""
+        this tipster, or is assigned to `assignee_only`); None when it is not.
+
+        Taking a tip sets its assignee; going back to the queue ('new') clears the assignee and
+        the deadlines. The first change after taking is the assignment's first action."""
         record = await self._db.fetchrow(
             """
             UPDATE tips t SET status = $2, status_changed_at = $3,
-                assignee_user_id = coalesce($6, t.assignee_user_id),
+                assignee_user_id = CASE WHEN $2 = 'new' THEN NULL
+                                        ELSE coalesce($6, t.assignee_user_id) END,
+                taken_at = CASE WHEN $2 = 'taken' THEN $3 WHEN $2 = 'new' THEN NULL
+                                ELSE t.taken_at END,
+                first_action_at = CASE
+                    WHEN $2 IN ('taken', 'new') THEN NULL
+                    WHEN before.status = 'taken' AND t.first_action_at IS NULL THEN $3
+                    ELSE t.first_action_at END,
+                first_action_due = CASE WHEN $2 = 'new' THEN NULL ELSE t.first_action_due END,
+                resolve_due = CASE WHEN $2 = 'new' THEN NULL ELSE t.resolve_due END,
                 resolved_at = CASE WHEN $2 = 'resolved' THEN $3 ELSE t.resolved_at END
             FROM tips before
             WHERE t.id = $1 AND before.id = t.id AND t.status = ANY($4::text[])
               AND ($5::bigint IS NULL OR t.tipster_user_id = $5)
+              AND ($7::bigint IS NULL OR t.assignee_user_id = $7)
             RETURNING t.id, t.status, before.status AS previous, t.tipster_user_id,
-                      t.assignee_user_id
+                      t.assignee_user_id, before.assignee_user_id AS previous_assignee
             """,
             tip_id,
             status,
@@ -341,6 +411,7 @@ class Tips:
             list(allowed_from),
             tipster_user_id,
             assignee_user_id,
+            assignee_only,
         )
         if record is None:
             return None
@@ -350,7 +421,132 @@ class Tips:
             previous=record["previous"],
             tipster_user_id=record["tipster_user_id"],
             assignee_user_id=record["assignee_user_id"],
+            previous_assignee=record["previous_assignee"],
         )
+
+    async def set_deadlines(
+        self, tip_id: int, first_action_due: datetime, resolve_due: datetime
+    ) -> None:
+        await self._db.execute(
+            "UPDATE tips SET first_action_due = $2, resolve_due = $3 WHERE id = $1",
+            tip_id,
+            first_action_due,
+            resolve_due,
+        )
+
+    async def reassign(self, tip_id: int, to_user_id: int, working: tuple[str, ...]) -> int | None:
+        """Give a tip being worked to another handler; the previous one, or None when the tip
+        is not being worked."""
+        previous: int | None = await self._db.fetchval(
+            """
+            UPDATE tips t SET assignee_user_id = $2
+            FROM tips before
+            WHERE t.id = $1 AND before.id = t.id AND t.status = ANY($3::text[])
+            RETURNING before.assignee_user_id
+            """,
+            tip_id,
+            to_user_id,
+            list(working),
+        )
+        return previous
+
+    # ------------------------------------------------------------------ handlers' lists
+
+    async def queue(
+        self, regions: list[str], category: str | None, *, limit: int, offset: int
+    ) -> tuple[list[QueueItem], int]:
+        """New tips of these regions, oldest first."""
+        records = await self._db.fetch(
+            """
+            SELECT id, category_code, region_code, body_concerned, created_at,
+                   count(*) OVER () AS total
+            FROM tips
+            WHERE status = 'new' AND region_code = ANY($1::text[])
+              AND ($2::text IS NULL OR category_code = $2)
+            ORDER BY created_at, id LIMIT $3 OFFSET $4
+            """,
+            regions,
+            category,
+            limit,
+            offset,
+        )
+        return await _page(
+            records,
+            QueueItem,
+            lambda: self._count(
+                "status = 'new' AND region_code = ANY($1::text[]) "
+                "AND ($2::text IS NULL OR category_code = $2)",
+                regions,
+                category,
+            ),
+            offset,
+        )
+
+    async def assigned_to(
+        self, user_id: int, statuses: tuple[str, ...], *, limit: int, offset: int
+    ) -> tuple[list[AssignmentItem], int]:
+        """Tips this handler works on, the nearest deadline first."""
+        records = await self._db.fetch(
+            f"""
+            SELECT {_ASSIGNMENT_COLUMNS}, count(*) OVER () AS total
+            FROM tips t
+            WHERE t.assignee_user_id = $1 AND t.status = ANY($2::text[])
+            ORDER BY t.resolve_due NULLS LAST, t.id LIMIT $3 OFFSET $4
+            """,
+            user_id,
+            list(statuses),
+            limit,
+            offset,
+        )
+        return await _page(
+            records,
+            AssignmentItem,
+            lambda: self._count(
+                "assignee_user_id = $1 AND status = ANY($2::text[])", user_id, list(statuses)
+            ),
+            offset,
+        )
+
+    async def overdue(
+        self,
+        now: datetime,
+        statuses: tuple[str, ...],
+        regions: list[str] | None,
+        *,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[AssignmentItem], int]:
+        """Tips being worked whose first action or resolution is late, the longest late first;
+        of these regions (None: everywhere)."""
+        condition = """t.status = ANY($2::text[]) AND (t.resolve_due < $1
+                       OR (t.first_action_at IS NULL AND t.first_action_due < $1))
+                       AND ($3::text[] IS NULL OR t.region_code = ANY($3::text[]))"""
+        records = await self._db.fetch(
+            f"""
+            SELECT {_ASSIGNMENT_COLUMNS}, count(*) OVER () AS total
+            FROM tips t WHERE {condition}
+            ORDER BY CASE WHEN t.first_action_at IS NULL THEN t.first_action_due
+                          ELSE t.resolve_due END, t.id
+            LIMIT $4 OFFSET $5
+            """,
+            now,
+            list(statuses),
+            regions,
+            limit,
+            offset,
+        )
+        return await _page(
+            records,
+            AssignmentItem,
+            lambda: self._count(condition, now, list(statuses), regions),
+            offset,
+        )
+
+    async def _count(self, condition: str, *args: object) -> int:
+        total: int = await self._db.fetchval(
+            f"SELECT count(*) FROM tips t WHERE {condition}", *args
+        )
+        return total
 
     async def status(self, tip_id: int) -> str | None:
         value: str | None = await self._db.fetchval("SELECT status FROM tips WHERE id = $1", tip_id)

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import citizen, commissar, common, coordinator, fallback, report, statistics, tips
+from handlers import (
+    citizen,
+    commissar,
+    common,
+    coordinator,
+    fallback,
+    fieldwork,
+    receptions,
+    report,
+    statistics,
+    supervision,
+    tips,
+)
 
 
 def build_root_router() -> Router:
@@ -16,7 +28,11 @@ def build_root_router() -> Router:
         citizen.build_router(),
         report.build_router(),
         tips.build_router(),
+        receptions.build_citizen_router(),
         commissar.build_router(),
+        fieldwork.build_router(),
+        receptions.build_commissar_router(),
+        supervision.build_router(),
         statistics.build_router(),
         coordinator.build_router(),
         fallback.build_router(),

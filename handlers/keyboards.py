@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     InlineKeyboardButton,
@@ -88,6 +90,18 @@ def region_picker(
     if steps:
         builder.row(*steps)
     return builder.as_markup()
+
+
+def own_region_picker(
+    i18n: I18nContext, regions: list[Region], own: tuple[str, ...]
+) -> InlineKeyboardMarkup:
+    """The regions among `own` (a volunteer's), with Cancel."""
+    return region_picker(
+        [region for region in regions if region.code in own],
+        i18n.locale,
+        factory=RegionChoice,
+        steps=step_buttons(i18n, back=False),
+    )
 
 
 def step_buttons(
@@ -212,6 +226,23 @@ def rows(*lines: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[line for line in lines if line])
 
 
+def paging(
+    i18n: I18nContext,
+    page: int,
+    per_page: int,
+    total: int,
+    page_data: Callable[[int], CallbackData],
+    keys: tuple[str, str] = ("button-page-previous", "button-page-next"),
+) -> list[InlineKeyboardButton]:
+    """The buttons to the previous and the next page of a list, where there are such pages."""
+    buttons = []
+    if page > 0:
+        buttons.append(button(i18n, keys[0], page_data(page - 1)))
+    if (page + 1) * per_page < total:
+        buttons.append(button(i18n, keys[1], page_data(page + 1)))
+    return buttons
+
+
 def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
     """The keyboard under the message field: a citizen's four everyday actions."""
     return ReplyKeyboardMarkup(
@@ -228,3 +259,79 @@ def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
         resize_keyboard=True,
         is_persistent=True,
     )
+
+
+# ------------------------------------------------------------------ commissars and coordinators
+
+
+class QueuePage(CallbackData, prefix="q"):
+    """A page of the regional queue, of every category (ALL) or one."""
+
+    category: str
+    page: int
+
+
+ALL = "*"
+
+
+class AssignmentsPage(CallbackData, prefix="asg"):
+    page: int
+
+
+class OverduePage(CallbackData, prefix="ovd"):
+    page: int
+
+
+class HandlerAction(CallbackData, prefix="ht"):
+    """open, take, evidence, work, ask, resolved, unfounded, passed, giveback, violation,
+    reassign."""
+
+    action: str
+    tip: int
+
+
+class ReassignTo(CallbackData, prefix="rat"):
+    tip: int
+    user: int
+
+
+class CheckKindChoice(CallbackData, prefix="ckind"):
+    code: str
+
+
+class CheckAction(CallbackData, prefix="chk"):
+    """open, fill, finish, cancel, violation."""
+
+    action: str
+    check: int
+
+
+class ChecklistAnswer(CallbackData, prefix="cans"):
+    check: int
+    position: int
+    answer: str
+
+
+class SeverityChoice(CallbackData, prefix="sev"):
+    level: str
+
+
+class ViolationAction(CallbackData, prefix="vio"):
+    """open, evidence, add."""
+
+    action: str
+    violation: int
+
+
+class SlotAction(CallbackData, prefix="slot"):
+    """open, cancel, cancel_yes (commissar); book (citizen)."""
+
+    action: str
+    slot: int
+
+
+class BookingAction(CallbackData, prefix="bkg"):
+    """cancel."""
+
+    action: str
+    booking: int

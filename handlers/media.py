@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from aiogram.types import Message
 
 from roles.tips import Evidence
@@ -29,3 +32,25 @@ def evidence_of(message: Message) -> Evidence | None:
                 album,
             )
     return None
+
+
+class StoredFile(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def file_id(self) -> str | None: ...
+
+
+async def send_files(message: Message, files: Sequence[StoredFile], captions: list[str]) -> None:
+    """Send files again by their Telegram file ids, each with its caption, under `message`."""
+    for item, caption in zip(files, captions, strict=True):
+        if not item.file_id:
+            continue
+        if item.kind == "photo":
+            await message.answer_photo(item.file_id, caption=caption)
+        elif item.kind == "video":
+            await message.answer_video(item.file_id, caption=caption)
+        elif item.kind == "voice":
+            await message.answer_voice(item.file_id, caption=caption)
+        else:
+            await message.answer_document(item.file_id, caption=caption)

@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 from aiogram_i18n import I18nContext
 
 from bot.i18n import join
+from db.fieldwork import ViolationRow
 from db.store import Store
+from db.tips import TipRow
 from roles import catalog
 from roles.menus import menu_for
 from roles.model import Actor, Role, roles_in_order
@@ -145,8 +147,11 @@ def moment(value: datetime, zone: ZoneInfo) -> str:
     return value.astimezone(zone).strftime("%d.%m.%Y %H:%M")
 
 
-async def tip_card(i18n: I18nContext, store: Store, view: TipView, zone: ZoneInfo) -> list[str]:
-    """A tip as its tipster sees it: what was reported, what happened, and the thread. Several
+async def tip_card(
+    i18n: I18nContext, store: Store, view: TipView, zone: ZoneInfo, *, for_handler: bool = False
+) -> list[str]:
+    """A tip as its tipster sees it (or, `for_handler`, its handlers: with the notes of each
+    change and the deadlines): what was reported, what happened, and the thread. Several
     messages when it is long."""
     tip = view.tip
     categories = await catalog.category_names(store, i18n.locale)
@@ -164,9 +169,14 @@ async def tip_card(i18n: I18nContext, store: Store, view: TipView, zone: ZoneInf
         where=where_text(i18n, tip.latitude, tip.longitude, tip.address),
         evidence=i18n.get("tip-card-evidence", count=tip.evidence_count),
     )
+    if for_handler:
+        head = join("\n\n", [head, deadlines_text(i18n, tip, zone)])
     history = [i18n.get("tip-card-history")] + [
         i18n.get(
-            "tip-history-line", at=moment(entry.at, zone), status=status_name(i18n, entry.status)
+            "tip-history-line-note" if for_handler and entry.note else "tip-history-line",
+            at=moment(entry.at, zone),
+            status=status_name(i18n, entry.status),
+            note=entry.note or "",
         )
         for entry in view.history
     ]
@@ -175,7 +185,11 @@ async def tip_card(i18n: I18nContext, store: Store, view: TipView, zone: ZoneInf
         lines = [i18n.get("tip-card-thread")]
         for message in view.thread:
             key = (
-                "tip-thread-question" if message.direction == "to_tipster" else "tip-thread-answer"
+                "tip-thread-question"
+                if message.direction == "to_tipster"
+                else "tip-thread-answer-handler"
+                if for_handler
+                else "tip-thread-answer"
             )
             lines.append(
                 i18n.get(
@@ -187,3 +201,39 @@ async def tip_card(i18n: I18nContext, store: Store, view: TipView, zone: ZoneInf
             )
         parts.append(join("\n\n", lines))
     return parts
+
+
+def deadlines_text(i18n: I18nContext, tip: TipRow, zone: ZoneInfo) -> str:
+    """An assignment's deadlines as its handlers see them."""
+    if tip.first_action_due is None or tip.resolve_due is None:
+        return i18n.get("tip-card-unassigned")
+    first_action = (
+        i18n.get("deadline-met", at=moment(tip.first_action_at, zone))
+        if tip.first_action_at is not None
+        else moment(tip.first_action_due, zone)
+    )
+    return i18n.get(
+        "tip-card-deadlines", first_action=first_action, resolve=moment(tip.resolve_due, zone)
+    )
+
+
+def person_name(person: Named, telegram_id: int) -> str:
+    """A volunteer's name for buttons: first and last name, else @username, else the id."""
+    name = " ".join(part for part in (person.first_name, person.last_name) if part)
+    return name or (f"@{person.username}" if person.username else str(telegram_id))
+
+
+def violation_lines(i18n: I18nContext, violations: list[ViolationRow]) -> str:
+    return join(
+        "\n",
+        [i18n.get("tip-card-violations")]
+        + [
+            i18n.get(
+                "violation-line",
+                number=violation.id,
+                severity=i18n.get(f"severity-{violation.severity}"),
+                body=violation.body,
+            )
+            for violation in violations
+        ],
+    )

@@ -27,6 +27,7 @@ from handlers.keyboards import (
     TipAction,
     TipsPage,
     button,
+    paging,
     region_picker,
     rows,
     step_button,
@@ -67,7 +68,13 @@ async def send_card(
     buttons: list[list[InlineKeyboardButton]],
 ) -> None:
     """The tip's card, history and thread; the buttons go under the last message."""
-    parts = await tip_card(i18n, store, view, rules.zone)
+    await send_parts(target, await tip_card(i18n, store, view, rules.zone), buttons)
+
+
+async def send_parts(
+    target: Answer, parts: list[str], buttons: list[list[InlineKeyboardButton]]
+) -> None:
+    """A card of several messages, as new messages; the buttons go under the last one."""
     message = target.message if isinstance(target, CallbackQuery) else target
     if isinstance(target, CallbackQuery):
         await target.answer()
@@ -106,12 +113,15 @@ async def list_my_tips(
                 )
             ]
         )
-    paging = []
-    if page > 0:
-        paging.append(button(i18n, "button-previous", TipsPage(page=page - 1)))
-    if (page + 1) * PER_PAGE < total:
-        paging.append(button(i18n, "button-next", TipsPage(page=page + 1)))
-    await show(target, join("\n", lines), reply_markup=rows(*buttons, paging))
+    pages = paging(
+        i18n,
+        page,
+        PER_PAGE,
+        total,
+        lambda number: TipsPage(page=number),
+        keys=("button-previous", "button-next"),
+    )
+    await show(target, join("\n", lines), reply_markup=rows(*buttons, pages))
 
 
 async def my_tips_command(

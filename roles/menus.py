@@ -31,6 +31,7 @@ ROLE_MENUS: dict[Role, tuple[MenuCommand, ...]] = {
         "mytips",
         "receipt",
         "subscribe",
+        "reception",
         "region",
         "language",
         "start",
@@ -38,10 +39,12 @@ ROLE_MENUS: dict[Role, tuple[MenuCommand, ...]] = {
         "privacy",
         "cancel",
     ),
-    Role.COMMISSAR: _commands("myregions"),
+    Role.COMMISSAR: _commands(
+        "queue", "assignments", "checks", "violations", "receptions", "myregions"
+    ),
     Role.AMBASSADOR: _commands("stats"),
     Role.OMBUDSMAN: _commands("stats"),
-    Role.COORDINATOR: _commands("grant", "revoke", "staff", "stats"),
+    Role.COORDINATOR: _commands("overdue", "grant", "revoke", "staff", "stats"),
 }
 
 

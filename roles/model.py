@@ -38,6 +38,10 @@ class Permission(StrEnum):
     SEND_TIPS = "send_tips"
     SUBSCRIBE = "subscribe"
     HANDLE_TIPS = "handle_tips"
+    SUPERVISE_TIPS = "supervise_tips"
+    RECORD_FIELDWORK = "record_fieldwork"
+    HOLD_RECEPTIONS = "hold_receptions"
+    BOOK_RECEPTIONS = "book_receptions"
     SEE_OWN_REGIONS = "see_own_regions"
     VIEW_STATISTICS = "view_statistics"
     MANAGE_ROLES = "manage_roles"
@@ -46,13 +50,30 @@ class Permission(StrEnum):
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.CITIZEN: frozenset(
-        {Permission.CHOOSE_HOME_REGION, Permission.SEND_TIPS, Permission.SUBSCRIBE}
+        {
+            Permission.CHOOSE_HOME_REGION,
+            Permission.SEND_TIPS,
+            Permission.SUBSCRIBE,
+            Permission.BOOK_RECEPTIONS,
+        }
     ),
-    Role.COMMISSAR: frozenset({Permission.SEE_OWN_REGIONS, Permission.HANDLE_TIPS}),
+    Role.COMMISSAR: frozenset(
+        {
+            Permission.SEE_OWN_REGIONS,
+            Permission.HANDLE_TIPS,
+            Permission.RECORD_FIELDWORK,
+            Permission.HOLD_RECEPTIONS,
+        }
+    ),
     Role.AMBASSADOR: frozenset({Permission.VIEW_STATISTICS}),
     Role.OMBUDSMAN: frozenset({Permission.VIEW_STATISTICS}),
     Role.COORDINATOR: frozenset(
-        {Permission.VIEW_STATISTICS, Permission.MANAGE_ROLES, Permission.VIEW_STAFF}
+        {
+            Permission.VIEW_STATISTICS,
+            Permission.MANAGE_ROLES,
+            Permission.VIEW_STAFF,
+            Permission.SUPERVISE_TIPS,
+        }
     ),
 }
 

@@ -21,7 +21,7 @@ from db.fsm import ConversationKey
 from db.store import Store
 from db.tips import HistoryRow, NewEvidence, NewTip, ThreadMessage, TipListItem, TipRow
 from roles import receipts
-from roles.clock import Clock
+from roles.clock import Clock, QuietHours
 from roles.errors import InvalidInput, NotAllowed, NotFound
 from roles.model import Actor, Permission, permits, require
 from roles.receipts import ReceiptCode, ReceiptSessions
@@ -70,6 +70,7 @@ CLOSED = frozenset({"resolved", "unfounded", "withdrawn"})
 
 WORKING = ("taken", "in_work", "info_needed", "reopened")
 STATUS_CHANGES: dict[str, tuple[str, ...]] = {
+    "new": WORKING,
     "taken": ("new",),
     "in_work": ("taken", "info_needed", "reopened"),
     "info_needed": ("taken", "in_work", "reopened"),
@@ -79,8 +80,12 @@ STATUS_CHANGES: dict[str, tuple[str, ...]] = {
     "appeal_sent": ("passed",),
     "answered": ("appeal_sent",),
 }
-"""What a handler may move a tip to, and from which statuses. Withdrawing is the tipster's and
-reopening the follow-up's."""
+"""What a handler may move a tip to, and from which statuses ('new': given back to the queue).
+Withdrawing is the tipster's and reopening the follow-up's."""
+
+NOTE_REQUIRED = frozenset({"resolved", "unfounded", "passed", "new"})
+"""Changes that must say why: the outcome, the reason, what was passed on, why given back."""
+NOTE_LIMITS = (3, 1000)
 
 RECEIPT_TRIES = 5
 RECEIPT_WINDOW = timedelta(minutes=15)
@@ -93,6 +98,8 @@ class TipRules:
     daily_limit: int
     follow_up_after: timedelta
     zone: ZoneInfo
+    unclaimed_after: timedelta = timedelta(hours=24)
+    quiet_hours: QuietHours | None = None
 
     def today(self, now: datetime) -> date:
         return now.astimezone(self.zone).date()
@@ -208,7 +215,7 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _within(text: str, limits: tuple[int, int], key: str) -> str:
+def within(text: str, limits: tuple[int, int], key: str) -> str:
     low, high = limits
     if len(text) < low:
         raise InvalidInput(f"{key}-short", minimum=low, length=len(text))
@@ -218,15 +225,15 @@ def _within(text: str, limits: tuple[int, int], key: str) -> str:
 
 
 def check_body(text: str | None) -> str:
-    return _within(_one_line(text or ""), BODY_LIMITS, "error-tip-body")
+    return within(_one_line(text or ""), BODY_LIMITS, "error-tip-body")
 
 
 def check_description(text: str | None) -> str:
-    return _within((text or "").strip(), DESCRIPTION_LIMITS, "error-tip-description")
+    return within((text or "").strip(), DESCRIPTION_LIMITS, "error-tip-description")
 
 
 def check_address(text: str | None) -> str:
-    return _within(_one_line(text or ""), ADDRESS_LIMITS, "error-tip-address")
+    return within(_one_line(text or ""), ADDRESS_LIMITS, "error-tip-address")
 
 
 def check_date(text: str | None, today: date) -> date:
@@ -361,6 +368,7 @@ async def send_tip(
         if evidence:
             await tx.tips.add_evidence(tip_id, evidence, now)
         await tx.tips.add_history(tip_id, "new", now)
+        await tx.reminders.add("tip_unclaimed", now + rules.unclaimed_after, now, tip_id=tip_id)
         await tx.audit.write(
             actor_kind="tipster",
             actor_user_id=None,
@@ -462,17 +470,27 @@ async def opened_receipt(
 # ------------------------------------------------------------------ handlers' side
 
 
-def _may_handle(actor: Actor, tip: TipRow) -> None:
-    if not permits(actor, Permission.HANDLE_TIPS, tip.region_code):
-        raise NotAllowed()
+def may_handle(actor: Actor, tip: TipRow) -> None:
+    """Commissars of the tip's region and supervisors see a tip; nobody else learns it exists."""
+    if not (
+        permits(actor, Permission.HANDLE_TIPS, tip.region_code)
+        or permits(actor, Permission.SUPERVISE_TIPS, tip.region_code)
+    ):
+        raise NotFound("error-handler-tip-not-found", number=tip.id)
 
 
-async def _handled_tip(store: Store, actor: Actor, tip_id: int) -> TipRow:
+async def handled_tip(store: Store, actor: Actor, tip_id: int) -> TipRow:
     tip = await store.tips.get(tip_id)
     if tip is None:
-        raise NotFound("error-tip-not-found")
-    _may_handle(actor, tip)
+        raise NotFound("error-handler-tip-not-found", number=tip_id)
+    may_handle(actor, tip)
     return tip
+
+
+def _works_on(actor: Actor, tip: TipRow) -> bool:
+    return tip.assignee_user_id == actor.user_id or permits(
+        actor, Permission.SUPERVISE_TIPS, tip.region_code
+    )
 
 
 async def change_status(
@@ -486,23 +504,40 @@ async def change_status(
     note: str | None = None,
 ) -> None:
     """A handler moves a tip on; the history keeps it and a confidential tipster hears of it.
-    Taking a tip makes the handler its assignee. A resolved tip asks its tipster, later, whether
-    the problem was really fixed."""
+
+    Taking a tip makes the handler its assignee and starts its deadlines (the category's service
+    levels), which reminders chase; after that only the assignee (or a supervisor) moves it. A
+    tip given back goes to the queue again. A resolved tip asks its tipster, later, whether the
+    problem was really fixed."""
     allowed = STATUS_CHANGES.get(status)
     if allowed is None:
         raise InvalidInput("error-tip-status")
+    if status in NOTE_REQUIRED:
+        note = within((note or "").strip(), NOTE_LIMITS, "error-tip-note")
     now = clock.now()
     async with store.transaction() as tx:
-        await _handled_tip(tx, actor, tip_id)
+        tip = await handled_tip(tx, actor, tip_id)
+        if status == "taken":
+            require(actor, Permission.HANDLE_TIPS, tip.region_code)
+        elif not _works_on(actor, tip):
+            raise NotAllowed("error-tip-not-yours", number=tip_id)
         change = await tx.tips.change_status(
             tip_id,
             status,
             now,
             allowed_from=allowed,
             assignee_user_id=actor.user_id if status == "taken" else None,
+            assignee_only=None if status == "taken" else tip.assignee_user_id,
         )
         if change is None:
-            raise InvalidInput("error-tip-status-moved", number=tip_id)
+            key = "error-tip-already-taken" if status == "taken" else "error-tip-status-moved"
+            raise InvalidInput(key, number=tip_id)
+        if status == "taken":
+            await _start_deadlines(tx, tip, actor.user_id, now)
+        elif status not in WORKING:
+            await tx.reminders.cancel(now, tip_id=tip_id)
+        if status == "new":
+            await tx.reminders.add("tip_unclaimed", now + rules.unclaimed_after, now, tip_id=tip_id)
         await tx.tips.add_history(tip_id, status, now, actor_user_id=actor.user_id, note=note)
         await tx.audit.write(
             actor_kind="user",
@@ -527,13 +562,48 @@ async def change_status(
                 )
 
 
+DEADLINE_WARNING = timedelta(hours=24)
+"""How long before a deadline its handler is reminded."""
+
+
+async def _start_deadlines(tx: Store, tip: TipRow, assignee: int, now: datetime) -> None:
+    category = await tx.catalog.category(tip.category_code, active_only=False)
+    assert category is not None
+    first_action_due = now + category.first_action_within
+    resolve_due = now + category.resolve_within
+    await tx.tips.set_deadlines(tip.id, first_action_due, resolve_due)
+    await schedule_deadline_reminders(tx, tip.id, assignee, first_action_due, resolve_due, now)
+
+
+async def schedule_deadline_reminders(
+    tx: Store,
+    tip_id: int,
+    assignee: int,
+    first_action_due: datetime | None,
+    resolve_due: datetime,
+    now: datetime,
+) -> None:
+    """A warning a day before each deadline (at once when that is past) and a reminder when it
+    passes, addressed to the assignee."""
+    deadlines = [("resolve", resolve_due)]
+    if first_action_due is not None:
+        deadlines.insert(0, ("first_action", first_action_due))
+    for name, due in deadlines:
+        await tx.reminders.add(
+            f"{name}_soon", max(due - DEADLINE_WARNING, now), now, tip_id=tip_id, user_id=assignee
+        )
+        await tx.reminders.add(f"{name}_overdue", due, now, tip_id=tip_id, user_id=assignee)
+
+
 async def ask_tipster(store: Store, actor: Actor, tip_id: int, question: str, clock: Clock) -> int:
     """A handler's question on a tip. A confidential tipster gets it from the bot with a Reply
     button; an anonymous one sees it under the receipt code. The tip then needs information."""
-    text = _within(question.strip(), (1, ANSWER_LIMIT), "error-tip-question")
+    text = within(question.strip(), (1, ANSWER_LIMIT), "error-tip-question")
     now = clock.now()
     async with store.transaction() as tx:
-        tip = await _handled_tip(tx, actor, tip_id)
+        tip = await handled_tip(tx, actor, tip_id)
+        if not _works_on(actor, tip):
+            raise NotAllowed("error-tip-not-yours", number=tip_id)
         if tip.status in CLOSED:
             raise InvalidInput("error-tip-closed", number=tip_id)
         message_id = await tx.tips.add_message(
@@ -619,7 +689,8 @@ async def answer_by_receipt(
 async def answer_follow_up(
     store: Store, actor: Actor, tip_id: int, answer: str, clock: Clock
 ) -> str:
-    """Was the problem really fixed? "no" reopens the tip for its handler."""
+    """Was the problem really fixed? "no" reopens the tip for its handler, with new deadlines
+    from the category's service levels."""
     check_choice(answer, FOLLOW_UP_ANSWERS)
     require(actor, Permission.SEND_TIPS)
     now = clock.now()
@@ -644,6 +715,9 @@ async def answer_follow_up(
             if change is not None:
                 await tx.tips.add_history(tip_id, "reopened", now, note="follow-up")
                 if change.assignee_user_id is not None:
+                    reopened = await tx.tips.get(tip_id)
+                    assert reopened is not None
+                    await _start_deadlines(tx, reopened, change.assignee_user_id, now)
                     await tx.outbox.put(
                         change.assignee_user_id, "tip_reopened", {"tip": tip_id}, now
                     )
@@ -651,7 +725,7 @@ async def answer_follow_up(
 
 
 async def comment_follow_up(store: Store, actor: Actor, tip_id: int, comment: str) -> None:
-    text = _within(comment.strip(), (1, COMMENT_LIMIT), "error-follow-up-comment")
+    text = within(comment.strip(), (1, COMMENT_LIMIT), "error-follow-up-comment")
     if not await store.tips.add_follow_up_comment(tip_id, actor.user_id, text):
         raise NotFound("error-tip-not-found")
 

@@ -27,6 +27,7 @@ SETTING_NAMES = {
     "DATABASE_POOL_SIZE", "WEBHOOK_URL", "WEBHOOK_SECRET", "WEB_HOST", "WEB_PORT",
     "COORDINATOR_IDS", "DEFAULT_LANGUAGE", "TIMEZONE", "SANDBOX_HOST", "SANDBOX_PORT",
     "LOG_LEVEL", "TIPS_PER_DAY", "FOLLOW_UP_DAYS", "FLOOD_BURST", "FLOOD_PER_MINUTE",
+    "UNCLAIMED_HOURS", "QUIET_HOURS",
 }  # fmt: skip
 
 
@@ -98,6 +99,8 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         # Tests act far faster than people; the flood limit has its own test.
         "flood_burst": 1000,
         "flood_per_minute": 6000,
+        # Reminders must not depend on the hour the suite runs at; quiet hours have their test.
+        "quiet_hours": "off",
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)

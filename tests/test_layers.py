@@ -65,7 +65,10 @@ def test_handlers_reach_the_store_only_through_workflows() -> None:
     assert offending == []
 
 
-ROLE_ROUTERS = {"citizen", "commissar", "statistics", "coordinator"}
+ROLE_ROUTERS = {
+    "citizen", "commissar", "statistics", "coordinator", "fieldwork", "supervision",
+    "receptions-commissar", "receptions-citizen",
+}  # fmt: skip
 
 
 def test_each_role_router_is_filtered_once_at_the_router() -> None:

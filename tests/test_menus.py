@@ -17,9 +17,10 @@ from tests.conftest import BotRunner, PersonFactory
 from tests.helpers import started
 
 EVERYONE = [
-    "report", "mytips", "receipt", "subscribe", "region", "language", "start", "help",
-    "privacy", "cancel",
+    "report", "mytips", "receipt", "subscribe", "reception", "region", "language", "start",
+    "help", "privacy", "cancel",
 ]  # fmt: skip
+COMMISSAR = ["queue", "assignments", "checks", "violations", "receptions", "myregions"]
 SHELL = staff.Authority("shell")
 
 
@@ -30,10 +31,10 @@ def commands(menu: list[tuple[str, str]]) -> list[str]:
 @pytest.mark.parametrize(
     ("role", "region", "own_commands"),
     [
-        ("commissar", "ALA", ["myregions"]),
+        ("commissar", "ALA", COMMISSAR),
         ("ambassador", None, ["stats"]),
         ("ombudsman", None, ["stats"]),
-        ("coordinator", None, ["grant", "revoke", "staff", "stats"]),
+        ("coordinator", None, ["overdue", "grant", "revoke", "staff", "stats"]),
     ],
 )
 async def test_each_role_sees_its_own_menu(
@@ -62,7 +63,7 @@ async def test_a_person_with_two_roles_sees_both_menus(
     await started(person, "Русский")
 
     menu = await person.menu_change(lambda items: "stats" in commands(items))
-    assert commands(menu) == ["myregions", "stats", *EVERYONE]
+    assert commands(menu) == [*COMMISSAR, "stats", *EVERYONE]
     assert ("myregions", "Регионы, где вы комиссар") in menu
     help_text = (await person.ask("/help")).text
     assert "антикоррупционный комиссар (г. Шымкент)" in help_text

@@ -31,7 +31,7 @@ async def empty_database(database_server: str) -> AsyncIterator[str]:
 async def test_migrations_applied_twice_change_nothing(empty_database: str) -> None:
     pool = await asyncpg.create_pool(empty_database, min_size=1, max_size=2)
     try:
-        assert await apply_migrations(pool) == ["0001_foundation", "0002_tips"]
+        assert await apply_migrations(pool) == ["0001_foundation", "0002_tips", "0003_commissars"]
         schema = await pool.fetch(SCHEMA)
         regions = await pool.fetchval("SELECT count(*) FROM regions")
 
@@ -50,6 +50,7 @@ async def test_instances_starting_together_apply_each_migration_once(empty_datab
         assert sorted(name for applied in results for name in applied) == [
             "0001_foundation",
             "0002_tips",
+            "0003_commissars",
         ]
         assert await pools[0].fetchval("SELECT count(*) FROM tip_categories") == 10
     finally:
@@ -85,7 +86,11 @@ async def test_the_schema_works_on_the_embedded_postgresql(tmp_path: Path) -> No
     try:
         version = await store.pool.fetchval("SHOW server_version_num")
         assert int(version) >= 150000
-        assert await apply_migrations(store.pool) == ["0001_foundation", "0002_tips"]
+        assert await apply_migrations(store.pool) == [
+            "0001_foundation",
+            "0002_tips",
+            "0003_commissars",
+        ]
         row = await store.users.touch(
             42, first_name="Ann", last_name=None, username=None, telegram_language="en"
         )

@@ -37,8 +37,8 @@ async def test_start_greets_in_the_telegram_language_and_asks_for_one(
 
     menu = await person.menu_change(lambda items: any(line == menu_line for _, line in items))
     assert [command for command, _ in menu] == [
-        "report", "mytips", "receipt", "subscribe", "region", "language", "start", "help",
-        "privacy", "cancel",
+        "report", "mytips", "receipt", "subscribe", "reception", "region", "language", "start",
+        "help", "privacy", "cancel",
     ]  # fmt: skip
     keyboard = (await person.chat())["reply_keyboard"]
     assert keyboard["keyboard"][0][0]["text"].startswith("📝")

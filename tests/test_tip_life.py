@@ -33,11 +33,15 @@ async def actor_of(store: Store, person: ChatPerson) -> Actor:
 
 
 async def commissar_in(
-    store: Store, new_person: PersonFactory, region: str = "ALA", language: str = "en"
+    store: Store,
+    new_person: PersonFactory,
+    region: str = "ALA",
+    language: str = "en",
+    name: str = "Commissar",
 ) -> tuple[ChatPerson, Actor]:
     from roles import staff
 
-    person = await new_person("Commissar", language_code=language)
+    person = await new_person(name, language_code=language)
     await started(person, {"en": "English", "ru": "Русский", "kk": "Қазақша"}[language])
     await staff.grant_role(store, staff.Authority("shell"), person.id, "commissar", region)
     return person, await actor_of(store, person)
@@ -169,7 +173,9 @@ async def test_nobody_but_the_tipster_learns_who_sent_a_tip(
     await tipster.send("Yes, attached.")
     await tipster.reply_where(lambda m: "Passed on" in m.text)
     await commissar.reply_where(lambda m: f"#{number}" in m.text)
-    await tips.change_status(store, handler, number, "resolved", rules, clock)
+    await tips.change_status(
+        store, handler, number, "resolved", rules, clock, note="The fee was cancelled."
+    )
     await tipster.reply_where(lambda m: "resolved" in m.text)
 
     said = await everything_said_to_others(client, tipster.id)
@@ -192,7 +198,7 @@ async def test_each_status_change_reaches_a_confidential_tipster_in_kazakh(
     clock = running_bot.clock
 
     for status in ("taken", "in_work", "resolved"):
-        await tips.change_status(store, handler, number, status, rules, clock)
+        await tips.change_status(store, handler, number, status, rules, clock, note="Checked.")
         notice = await tipster.reply_where(lambda m: f"#{number}" in m.text)
         expected = running_bot.translations.get(f"tip-status-{status}", "kk")
         assert expected in notice.text
@@ -246,7 +252,9 @@ async def test_the_follow_up_no_reopens_a_resolved_tip_for_its_commissar(
     commissar, handler = await commissar_in(store, new_person)
     rules = app.dispatcher.workflow_data["rules"]
     await tips.change_status(store, handler, number, "taken", rules, clock)
-    await tips.change_status(store, handler, number, "resolved", rules, clock)
+    await tips.change_status(
+        store, handler, number, "resolved", rules, clock, note="The fee was cancelled."
+    )
     await tipster.reply_where(lambda m: "resolved" in m.text)
 
     clock.moment += rules.follow_up_after - timedelta(minutes=1)
@@ -263,6 +271,10 @@ async def test_the_follow_up_no_reopens_a_resolved_tip_for_its_commissar(
     assert await store.tips.status(number) == "reopened"
     notice = await commissar.reply_where(lambda m: f"#{number}" in m.text and "reopened" in m.text)
     assert "not fixed" in notice.text
+    reopened = await store.tips.get(number)
+    assert reopened is not None and reopened.resolve_due == clock.now() + timedelta(days=14)
+    kinds = {reminder.kind for reminder in await store.reminders.pending(tip_id=number)}
+    assert {"resolve_soon", "resolve_overdue"} <= kinds
     await tipster.press("No", question)
     again = await tipster.callback_answer()
     assert "already answered" in again["text"]

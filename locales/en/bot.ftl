@@ -419,3 +419,275 @@ error-tip-closed = Tip #{ $number } is closed: nobody works on it any more.
 error-answer-empty = The answer is empty: send a text or a file.
 error-answer-long = The answer is too long: { $length } characters, at most { $maximum }.
 error-follow-up-answered = You have already answered about tip #{ $number }.
+
+## Commissars: the queue, a tip's card, working a tip (/queue, /assignments)
+
+command-queue = New tips in your regions
+command-assignments = Tips you are working on, with deadlines
+command-checks = Field checks: plan and fill in checklists
+command-violations = Violations you recorded
+command-receptions = Your citizen reception hours
+command-reception = Book a reception with a commissar
+command-overdue = Assignments past their deadline
+
+queue-all-categories = all categories
+queue-title =
+    { $count ->
+        [one] <b>{ $count } new tip</b> ({ $category }), oldest first:
+       *[other] <b>{ $count } new tips</b> ({ $category }), oldest first:
+    }
+queue-empty = No new tips in your regions ({ $category }).
+queue-line = #{ $number } · { $category } · { $region } · { $body } · received { $received }
+queue-choose-category = Show the tips of which category?
+button-queue-filter = 🗂 Category
+button-queue-all = All categories
+button-page-previous = ← Previous
+button-page-next = Next →
+
+tip-card-unassigned = <b>Deadlines:</b> start when a commissar takes the tip.
+tip-card-deadlines =
+    <b>Deadlines:</b> first action by { $first_action }; resolve by { $resolve }
+deadline-met = done { $at }
+tip-history-line-note = { $at } — { $status }: { $note }
+tip-thread-answer-handler =
+    <i>{ $at }, the tipster's answer:</i> { $text }{ $files ->
+        [0] {""}
+       *[other] {" "}📎 { $files }
+    }
+tip-card-violations = <b>Violations</b>
+violation-line = #{ $number } · { $severity } · { $body }
+evidence-caption = Tip #{ $number }, file { $position } of { $count }, received { $received }
+
+button-take = ✋ Take the tip
+button-in-work = ▶ Start the check
+button-ask-tipster = ❓ Ask the tipster
+button-record-violation = 📌 Record a violation
+button-resolved = ✅ Resolved
+button-unfounded = 🚫 Not confirmed
+button-pass = ➡ To an ambassador
+button-give-back = ↩ Back to the queue
+button-reassign = 👤 Reassign
+button-show-evidence = 📎 Show the evidence
+
+take-done = You took tip #{ $number }. First action by { $first_action }; resolve by { $resolve }. It is now in /assignments.
+status-changed = Tip #{ $number } is now: { $status }. The tipster has been told.
+note-ask-resolved = What was the outcome of tip #{ $number }? The tipster is told that it is resolved.
+note-ask-unfounded = Why was tip #{ $number } not confirmed? Write the reason.
+note-ask-passed = What do you pass on to the ambassadors about tip #{ $number }, and why?
+note-ask-giveback = Why do you give tip #{ $number } back to the queue? Another commissar will take it.
+question-ask = Write your question about tip #{ $number }. The tipster gets it from the bot and never learns who you are; you never learn who they are.
+question-sent = The question on tip #{ $number } has been passed on. You will be told when the tipster answers.
+
+assignments-empty = You are not working on any tip. /queue shows the new ones.
+assignments-title =
+    { $count ->
+        [one] <b>{ $count } tip in your work</b>, nearest deadline first:
+       *[other] <b>{ $count } tips in your work</b>, nearest deadline first:
+    }
+assignment-line = #{ $number } · { $category } · { $status } · resolve by { $due }
+assignment-line-late = ⚠ #{ $number } · { $category } · { $status } · resolve by { $due } · overdue
+
+error-handler-tip-not-found = Tip #{ $number } is not in your regions.
+error-tip-already-taken = Tip #{ $number } has already been taken by another commissar.
+error-tip-not-yours = Tip #{ $number } is assigned to another commissar.
+error-tip-note-short = Please write a little more: at least { $minimum } characters.
+error-tip-note-long = That is too long: { $length } characters, at most { $maximum }.
+
+## Coordinators (/overdue)
+
+overdue-empty = No assignment is past its deadline.
+overdue-title =
+    { $count ->
+        [one] <b>{ $count } overdue assignment</b>:
+       *[other] <b>{ $count } overdue assignments</b>:
+    }
+reassign-choose = Give tip #{ $number } to which commissar of its region? The deadlines stay as they are.
+reassign-nobody = There is no other commissar in the region of tip #{ $number }.
+reassign-done = Tip #{ $number } has been reassigned; both commissars have been told.
+button-person = { $name }
+error-reassign-not-commissar = That person is not a commissar of the tip's region.
+error-reassign-same = The tip is already assigned to that commissar.
+
+## Notices and reminders to volunteers
+
+notify-tip-assigned = A coordinator has given you tip #{ $number }. It is in /assignments.
+notify-tip-unassigned = A coordinator has given tip #{ $number } to another commissar.
+remind-unclaimed = ⏰ Tip #{ $number } has been waiting in your region's queue since { $since }. Please take it.
+deadline-first_action_soon = the first action
+deadline-first_action_overdue = the first action
+deadline-resolve_soon = the resolution
+deadline-resolve_overdue = the resolution
+remind-deadline-soon = ⏰ Tip #{ $number }: the deadline for { $deadline } is { $due }.
+remind-deadline-passed = ⚠ Tip #{ $number }: the deadline for { $deadline } passed at { $due }.
+remind-escalation = ⚠ Overdue: tip #{ $number }, the deadline for { $deadline } passed at { $due }. /overdue lists all of them.
+
+## Field checks (/checks)
+
+checks-empty = You have no field checks yet.
+checks-title =
+    { $count ->
+        [one] <b>Your field check</b>:
+       *[other] <b>Your field checks</b> ({ $count }):
+    }
+checks-line = #{ $number } · { $kind } · { $target } · { $date } · { $status } · { $answered }/{ $items }
+button-check-number = Check #{ $number }
+button-plan-check = ➕ Plan a check
+check-ask-kind = What kind of check?
+check-ask-region = In which region?
+check-ask-target = What do you check? Name the body, organisation or object (2–200 characters).
+check-ask-reference = The lot or contract number of the procurement:
+check-ask-date = The date of the check (DD.MM.YYYY), or Today:
+button-today = Today
+check-status-planned = planned
+check-status-in_progress = under way
+check-status-done = done
+check-status-cancelled = cancelled
+check-card =
+    <b>Check #{ $number }</b>: { $kind } — { $status }
+    <b>Target:</b> { $target }
+    <b>Lot or contract:</b> { $reference }
+    <b>Region:</b> { $region }
+    <b>Date:</b> { $date }
+    <b>Checklist:</b> { $answered } of { $items } answered
+checklist-line = { $mark } { $text }
+checklist-item =
+    Check #{ $number }, item { $position } of { $items }:
+
+    <b>{ $text }</b>
+button-answer-yes = ✅ Yes
+button-answer-no = ❌ No
+button-answer-na = ➖ Not applicable
+button-fill-checklist = 📝 Fill in the checklist
+button-finish-check = ✓ Finish the check
+button-cancel-check = ✕ Cancel the check
+check-cancelled = Check #{ $number } has been cancelled.
+error-check-kind = There is no such kind of check. Choose one of the buttons.
+error-check-target-short = The name is too short: at least { $minimum } characters.
+error-check-target-long = The name is too long: { $length } characters, at most { $maximum }.
+error-check-reference-short = The lot or contract number is required for procurement monitoring.
+error-check-reference-long = The number is too long: { $length } characters, at most { $maximum }.
+error-check-date = That is not a date. Send it as DD.MM.YYYY, for example 15.03.2026.
+error-check-date-range = The date must be within a year from today.
+error-check-not-found = There is no such check.
+error-check-not-yours = This check belongs to another commissar.
+error-check-closed = Check #{ $number } is finished and can no longer be changed.
+error-check-cancelled = Check #{ $number } was cancelled: nothing can be recorded on it.
+error-check-unanswered =
+    { $count ->
+        [one] One item of the checklist is not answered yet.
+       *[other] { $count } items of the checklist are not answered yet.
+    }
+
+## Violations
+
+violation-ask-what = What is the violation? Describe it (10–2,000 characters).
+violation-ask-body = Which body or organisation committed it? Press the button to keep “{ $body }”, or type another.
+button-keep-body = Keep it
+violation-ask-rule = Which rule was broken (law, article, regulation)? Or press Skip.
+violation-ask-severity = How serious is it?
+severity-low = Low
+severity-medium = Medium
+severity-high = High
+severity-critical = Critical
+violation-ask-amount = The sum involved, in tenge (for example 1 500 000), or Skip.
+violation-ask-files = Send the evidence: photos, videos, voice messages or documents, up to { $limit } files. The bot fixes the moment it receives each file and its SHA-256. Then press Done.
+violation-file-received = File { $count } received. SHA-256: <code>{ $sha256 }</code>
+violation-files-expected = Send files as evidence, or press Done.
+violation-summary =
+    <b>The violation</b> ({ $source })
+    <b>Body:</b> { $body }
+    <b>What:</b> { $description }
+    <b>Rule broken:</b> { $rule }
+    <b>Severity:</b> { $severity }
+    <b>Sum:</b> { $amount }
+    <b>Evidence:</b> { $files }
+
+    Once saved, the evidence can be added to but never changed.
+button-save = ✅ Save
+violation-source-check = check #{ $number }
+violation-source-tip = tip #{ $number }
+violation-card =
+    <b>Violation #{ $number }</b> ({ $source })
+    <b>Body:</b> { $body }
+    <b>What:</b> { $description }
+    <b>Rule broken:</b> { $rule }
+    <b>Severity:</b> { $severity }
+    <b>Sum:</b> { $amount }
+    <b>Recorded:</b> { $recorded }
+    <b>Evidence:</b> { $files }
+violation-evidence-caption =
+    Violation #{ $number }, file { $position } of { $count }
+    Received { $received }
+    SHA-256: { $sha256 }
+    Telegram id: { $unique }
+button-add-evidence = ➕ Add evidence
+button-violation-number = Violation #{ $number }
+violations-empty = You have not recorded any violation yet.
+violation-ask-more-files = Send more evidence for violation #{ $number }; what is there already stays as it is. Then press Done.
+violation-file-added = Added to violation #{ $number }. SHA-256: <code>{ $sha256 }</code>
+violation-files-finished = The evidence of violation #{ $number } is saved.
+error-violation-what-short = Please describe it in more detail: at least { $minimum } characters.
+error-violation-what-long = That is too long: { $length } characters, at most { $maximum }.
+error-violation-body-short = The name is too short: at least { $minimum } characters.
+error-violation-body-long = The name is too long: { $length } characters, at most { $maximum }.
+error-violation-rule-short = That is too short: at least { $minimum } characters.
+error-violation-rule-long = That is too long: { $length } characters, at most { $maximum }.
+error-violation-amount = That is not a sum. Send digits, for example 1 500 000 or 2500,50.
+error-violation-incomplete = The violation is not complete: start again from the check or the tip.
+error-violation-no-evidence = A violation needs at least one file of evidence.
+error-violation-too-many = A violation holds at most { $limit } files. This one was not added.
+error-violation-not-found = There is no such violation in your regions.
+error-violation-not-yours = Only the commissar who recorded the violation can add evidence to it.
+
+## Citizen receptions (/receptions for commissars, /reception for citizens)
+
+slots-empty = You have no upcoming reception hours.
+slots-title =
+    { $count ->
+        [one] <b>Your upcoming reception</b>:
+       *[other] <b>Your upcoming receptions</b> ({ $count }):
+    }
+slot-line = #{ $number } · { $at } · { $place } · { $region } · booked { $booked } of { $capacity }
+button-publish-slot = ➕ Publish reception hours
+button-cancel-slot = ✕ Cancel #{ $number }
+button-cancel-slot-yes = Yes, cancel it
+slot-ask-region = In which region?
+slot-ask-time = When? Send the local date and time as DD.MM.YYYY HH:MM, for example 15.03.2026 10:00.
+slot-ask-place = Where? The address and room.
+slot-ask-capacity = How many people can you receive? A number from 1 to 100.
+slot-published = Reception #{ $number } is published: { $at }, { $place }, { $capacity ->
+        [one] one place
+       *[other] { $capacity } places
+    }. Citizens of the region can book it with /reception; you will be reminded the day before and an hour before.
+slot-cancel-confirm = Cancel reception #{ $number }? Everyone who booked it will be told.
+slot-cancelled =
+    Reception #{ $number } is cancelled. { $count ->
+        [0] Nobody had booked it.
+        [one] { $count } person who had booked it has been told.
+       *[other] { $count } people who had booked it have been told.
+    }
+error-reception-time = That is not a date and time. Send it as DD.MM.YYYY HH:MM, for example 15.03.2026 10:00.
+error-reception-time-range = The reception must be in the future, within a year.
+error-reception-place-short = The place is too short: at least { $minimum } characters.
+error-reception-place-long = The place is too long: { $length } characters, at most { $maximum }.
+error-reception-capacity = Send a number from { $minimum } to { $maximum }.
+
+bookings-title = <b>Your bookings:</b>
+booking-line = #{ $number } · { $at } · { $place }
+open-slots-title = <b>Receptions you can book in your region:</b>
+open-slots-empty = No commissar has published reception hours in your region yet.
+button-book = Book #{ $number }
+button-cancel-booking = ✕ Cancel my booking #{ $number }
+booking-done = You are booked for reception #{ $number }: { $at }, { $place }. The bot will remind you the day before and an hour before.
+booking-cancelled = Your booking is cancelled.
+reception-cancelled-notice = The reception of { $at } ({ $place }) has been cancelled by the commissar. /reception shows other hours.
+remind-reception_day = ⏰ Tomorrow, { $at }: your reception with a commissar, { $place }.
+remind-reception_hour = ⏰ In an hour, { $at }: your reception with a commissar, { $place }.
+remind-reception_day-commissar = ⏰ Tomorrow, { $at }: your reception hours, { $place }; { $booked } booked.
+remind-reception_hour-commissar = ⏰ In an hour, { $at }: your reception hours, { $place }; { $booked } booked.
+error-reception-no-region = Choose your region first (/region): receptions are held in each region.
+error-reception-not-found = There is no such reception in your region.
+error-reception-cancelled = That reception or booking has been cancelled.
+error-reception-past = That reception has already taken place.
+error-reception-full = All places of that reception are booked.
+error-reception-booked-already = You have already booked that reception.

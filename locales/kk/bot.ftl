@@ -419,3 +419,272 @@ error-tip-closed = #{ $number } хабарлама жабылған: оныме�
 error-answer-empty = Жауап бос: мәтін немесе файл жіберіңіз.
 error-answer-long = Жауап тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
 error-follow-up-answered = Сіз #{ $number } хабарлама бойынша жауап беріп қойғансыз.
+
+## Комиссарлар: кезек, хабарлама карточкасы, хабарламамен жұмыс (/queue, /assignments)
+
+command-queue = Өңірлеріңіздегі жаңа хабарламалар
+command-assignments = Жұмысыңыздағы хабарламалар және олардың мерзімдері
+command-checks = Жергілікті жердегі тексерулер: жоспарлау және тексеру парақтарын толтыру
+command-violations = Сіз тіркеген бұзушылықтар
+command-receptions = Азаматтарды қабылдау уақыттарыңыз
+command-reception = Комиссардың қабылдауына жазылу
+command-overdue = Жұмыстағы мерзімі өткен хабарламалар
+
+queue-all-categories = барлық санат
+queue-title =
+    { $count ->
+        [one] <b>{ $count } жаңа хабарлама</b> ({ $category }), ең ескісі бірінші:
+       *[other] <b>{ $count } жаңа хабарлама</b> ({ $category }), ең ескілері бірінші:
+    }
+queue-empty = Өңірлеріңізде жаңа хабарлама жоқ ({ $category }).
+queue-line = #{ $number } · { $category } · { $region } · { $body } · қабылданды: { $received }
+queue-choose-category = Қай санаттағы хабарламаларды көрсету керек?
+button-queue-filter = 🗂 Санат
+button-queue-all = Барлық санат
+button-page-previous = ← Алдыңғы
+button-page-next = Келесі →
+
+tip-card-unassigned = <b>Мерзімдер:</b> комиссар хабарламаны қолға алғанда басталады.
+tip-card-deadlines =
+    <b>Мерзімдер:</b> алғашқы әрекет — { $first_action }; шешу — { $resolve }
+deadline-met = { $at } орындалды
+tip-history-line-note = { $at } — { $status }: { $note }
+tip-thread-answer-handler =
+    <i>{ $at }, автордың жауабы:</i> { $text }{ $files ->
+        [0] {""}
+       *[other] {" "}📎 { $files }
+    }
+tip-card-violations = <b>Бұзушылықтар</b>
+violation-line = #{ $number } · { $severity } · { $body }
+evidence-caption = #{ $number } хабарлама, файл: { $position } / { $count }, қабылданды: { $received }
+
+button-take = ✋ Қолға алу
+button-in-work = ▶ Тексеруді бастау
+button-ask-tipster = ❓ Авторға сұрақ қою
+button-record-violation = 📌 Бұзушылықты тіркеу
+button-resolved = ✅ Шешілді
+button-unfounded = 🚫 Расталмады
+button-pass = ➡ Өзгеріс елшісіне
+button-give-back = ↩ Кезекке қайтару
+button-reassign = 👤 Басқа комиссарға беру
+button-show-evidence = 📎 Дәлелдерді көрсету
+
+take-done = Сіз #{ $number } хабарламаны қолға алдыңыз. Алғашқы әрекет мерзімі — { $first_action }; шешу мерзімі — { $resolve }. Хабарлама енді /assignments тізімінде.
+status-changed = #{ $number } хабарламаның жаңа мәртебесі: { $status }. Авторына хабарланды.
+note-ask-resolved = #{ $number } хабарлама бойынша нәтиже қандай? Авторға мәселе шешілгені туралы хабар жіберіледі.
+note-ask-unfounded = #{ $number } хабарлама неге расталмады? Себебін жазыңыз.
+note-ask-passed = #{ $number } хабарлама бойынша өзгеріс елшілеріне нені және не себепті бересіз?
+note-ask-giveback = #{ $number } хабарламаны кезекке неге қайтарасыз? Оны басқа комиссар қолға алады.
+question-ask = #{ $number } хабарлама бойынша сұрағыңызды жазыңыз. Автор оны боттан алады және сіздің кім екеніңізді ешқашан білмейді; сіз де оның кім екенін білмейсіз.
+question-sent = #{ $number } хабарлама бойынша сұрақ жеткізілді. Автор жауап бергенде сізге хабарланады.
+
+assignments-empty = Жұмысыңызда бірде-бір хабарлама жоқ. Жаңаларын /queue көрсетеді.
+assignments-title =
+    { $count ->
+        [one] <b>Жұмысыңызда { $count } хабарлама бар</b>, мерзімі ең жақыны бірінші:
+       *[other] <b>Жұмысыңызда { $count } хабарлама бар</b>, мерзімі ең жақындары бірінші:
+    }
+assignment-line = #{ $number } · { $category } · { $status } · шешу мерзімі: { $due }
+assignment-line-late = ⚠ #{ $number } · { $category } · { $status } · шешу мерзімі: { $due } · мерзімі өтті
+
+error-handler-tip-not-found = #{ $number } хабарлама сіздің өңірлеріңізде жоқ.
+error-tip-already-taken = #{ $number } хабарламаны басқа комиссар қолға алып қойған.
+error-tip-not-yours = #{ $number } хабарлама басқа комиссарға бекітілген.
+error-tip-note-short = Сәл толығырақ жазыңызшы: кемінде { $minimum } таңба болуы керек.
+error-tip-note-long = Мәтін тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
+
+## Үйлестірушілер (/overdue)
+
+overdue-empty = Мерзімі өткен хабарлама жоқ.
+overdue-title =
+    { $count ->
+        [one] <b>Мерзімі өткен { $count } хабарлама</b>:
+       *[other] <b>Мерзімі өткен { $count } хабарлама</b>:
+    }
+reassign-choose = #{ $number } хабарламаны сол өңірдің қай комиссарына бересіз? Мерзімдер өзгермейді.
+reassign-nobody = #{ $number } хабарламаның өңірінде басқа комиссар жоқ.
+reassign-done = #{ $number } хабарлама басқа комиссарға берілді; екі комиссарға да хабарланды.
+button-person = { $name }
+error-reassign-not-commissar = Бұл адам хабарлама өңірінің комиссары емес.
+error-reassign-same = Хабарлама осы комиссарға бекітіліп қойған.
+
+## Еріктілерге хабарлар мен еске салулар
+
+notify-tip-assigned = Үйлестіруші сізге #{ $number } хабарламаны берді. Ол /assignments тізімінде.
+notify-tip-unassigned = Үйлестіруші #{ $number } хабарламаны басқа комиссарға берді.
+remind-unclaimed = ⏰ #{ $number } хабарлама өңіріңіздің кезегінде күтіп тұр (кезекке түскен уақыты: { $since }). Оны қолға алыңыз.
+deadline-first_action_soon = алғашқы әрекет
+deadline-first_action_overdue = алғашқы әрекет
+deadline-resolve_soon = шешу
+deadline-resolve_overdue = шешу
+remind-deadline-soon = ⏰ #{ $number } хабарлама: { $deadline } мерзімі — { $due }.
+remind-deadline-passed = ⚠ #{ $number } хабарлама: { $deadline } мерзімі өтіп кетті ({ $due }).
+remind-escalation = ⚠ Мерзім өтті: #{ $number } хабарлама, { $deadline } мерзімі { $due } аяқталды. Барлығын /overdue көрсетеді.
+
+## Жергілікті жердегі тексерулер (/checks)
+
+checks-empty = Сізде әзірге жергілікті жердегі тексерулер жоқ.
+checks-title =
+    { $count ->
+        [one] <b>Сіздің тексеруіңіз</b>:
+       *[other] <b>Сіздің тексерулеріңіз</b> ({ $count }):
+    }
+checks-line = #{ $number } · { $kind } · { $target } · { $date } · { $status } · { $answered }/{ $items }
+button-check-number = #{ $number } тексеру
+button-plan-check = ➕ Тексеруді жоспарлау
+check-ask-kind = Тексерудің қай түрі?
+check-ask-region = Қай өңірде?
+check-ask-target = Нені тексересіз? Органның, ұйымның немесе нысанның атауын жазыңыз (2–200 таңба).
+check-ask-reference = Сатып алудың лот немесе шарт нөмірі:
+check-ask-date = Тексеру күні (КК.АА.ЖЖЖЖ) немесе «Бүгін»:
+button-today = Бүгін
+check-status-planned = жоспарланған
+check-status-in_progress = жүріп жатыр
+check-status-done = аяқталды
+check-status-cancelled = болдырылмады
+check-card =
+    <b>#{ $number } тексеру</b>: { $kind } — { $status }
+    <b>Нысан:</b> { $target }
+    <b>Лот немесе шарт:</b> { $reference }
+    <b>Өңір:</b> { $region }
+    <b>Күні:</b> { $date }
+    <b>Тексеру парағы:</b> жауап берілгені — { $answered } / { $items }
+checklist-line = { $mark } { $text }
+checklist-item =
+    #{ $number } тексеру, тармақ: { $position } / { $items }
+
+    <b>{ $text }</b>
+button-answer-yes = ✅ Иә
+button-answer-no = ❌ Жоқ
+button-answer-na = ➖ Қатысы жоқ
+button-fill-checklist = 📝 Тексеру парағын толтыру
+button-finish-check = ✓ Тексеруді аяқтау
+button-cancel-check = ✕ Тексеруді болдырмау
+check-cancelled = #{ $number } тексеру болдырылмады.
+error-check-kind = Тексерудің мұндай түрі жоқ. Түймелердің бірін таңдаңыз.
+error-check-target-short = Атауы тым қысқа: кемінде { $minimum } таңба болуы керек.
+error-check-target-long = Атауы тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
+error-check-reference-short = Сатып алу мониторингі үшін лот немесе шарт нөмірі міндетті.
+error-check-reference-long = Нөмір тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
+error-check-date = Күн дұрыс танылмады. Оны КК.АА.ЖЖЖЖ пішімінде жіберіңіз, мысалы 15.03.2026.
+error-check-date-range = Күн бүгіннен бастап бір жыл ішінде болуы керек.
+error-check-not-found = Мұндай тексеру жоқ.
+error-check-not-yours = Бұл тексеру басқа комиссарға тиесілі.
+error-check-closed = #{ $number } тексеру аяқталған, оны енді өзгерту мүмкін емес.
+error-check-cancelled = #{ $number } тексеру болдырылмады: ол бойынша ештеңе жазуға болмайды.
+error-check-unanswered =
+    { $count ->
+        [one] Тексеру парағының { $count } тармағына әлі жауап берілмеген.
+       *[other] Тексеру парағының { $count } тармағына әлі жауап берілмеген.
+    }
+
+## Бұзушылықтар
+
+violation-ask-what = Бұзушылық неден тұрады? Сипаттап жазыңыз (10–2000 таңба).
+violation-ask-body = Оны қай орган немесе ұйым жасады? «{ $body }» атауын қалдыру үшін түймені басыңыз немесе басқа атау жазыңыз.
+button-keep-body = Қалдыру
+violation-ask-rule = Қай норма бұзылды (заң, бап, ереже)? Немесе «Өткізіп жіберу» түймесін басыңыз.
+violation-ask-severity = Бұзушылық қаншалықты ауыр?
+severity-low = Төмен
+severity-medium = Орташа
+severity-high = Жоғары
+severity-critical = Критикалық
+violation-ask-amount = Бұзушылыққа қатысты сома, теңгемен (мысалы, 1 500 000), немесе «Өткізіп жіберу» түймесін басыңыз.
+violation-ask-files = Дәлелдерді жіберіңіз: фото, бейне, дауыстық хабарламалар немесе құжаттар, ең көбі { $limit } файл. Бот әр файлды қабылдаған сәтті және оның SHA-256 хешін тіркейді. Содан кейін «Дайын» түймесін басыңыз.
+violation-file-received = { $count }-файл қабылданды. SHA-256: <code>{ $sha256 }</code>
+violation-files-expected = Дәлел ретінде файлдар жіберіңіз немесе «Дайын» түймесін басыңыз.
+violation-summary =
+    <b>Бұзушылық</b> ({ $source })
+    <b>Орган:</b> { $body }
+    <b>Мәні:</b> { $description }
+    <b>Бұзылған норма:</b> { $rule }
+    <b>Ауырлығы:</b> { $severity }
+    <b>Сома:</b> { $amount }
+    <b>Дәлелдер:</b> { $files }
+
+    Сақталғаннан кейін дәлелдерді толықтыруға болады, бірақ өзгертуге болмайды.
+button-save = ✅ Сақтау
+violation-source-check = #{ $number } тексеру
+violation-source-tip = #{ $number } хабарлама
+violation-card =
+    <b>#{ $number } бұзушылық</b> ({ $source })
+    <b>Орган:</b> { $body }
+    <b>Мәні:</b> { $description }
+    <b>Бұзылған норма:</b> { $rule }
+    <b>Ауырлығы:</b> { $severity }
+    <b>Сома:</b> { $amount }
+    <b>Тіркелген уақыты:</b> { $recorded }
+    <b>Дәлелдер:</b> { $files }
+violation-evidence-caption =
+    #{ $number } бұзушылық, файл: { $position } / { $count }
+    Қабылданды: { $received }
+    SHA-256: { $sha256 }
+    Telegram id: { $unique }
+button-add-evidence = ➕ Дәлел қосу
+button-violation-number = #{ $number } бұзушылық
+violations-empty = Сіз әлі бірде-бір бұзушылық тіркемегенсіз.
+violation-ask-more-files = #{ $number } бұзушылық бойынша қосымша дәлелдер жіберіңіз; бұрыннан барлары өзгеріссіз қалады. Содан кейін «Дайын» түймесін басыңыз.
+violation-file-added = #{ $number } бұзушылыққа қосылды. SHA-256: <code>{ $sha256 }</code>
+violation-files-finished = #{ $number } бұзушылықтың дәлелдері сақталды.
+error-violation-what-short = Толығырақ сипаттаңызшы: кемінде { $minimum } таңба болуы керек.
+error-violation-what-long = Мәтін тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
+error-violation-body-short = Атауы тым қысқа: кемінде { $minimum } таңба болуы керек.
+error-violation-body-long = Атауы тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
+error-violation-rule-short = Тым қысқа: кемінде { $minimum } таңба болуы керек.
+error-violation-rule-long = Мәтін тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
+error-violation-amount = Сома дұрыс танылмады. Цифрмен жіберіңіз, мысалы 1 500 000 немесе 2500,50.
+error-violation-incomplete = Бұзушылық толық толтырылмаған: тексеруден немесе хабарламадан қайта бастаңыз.
+error-violation-no-evidence = Бұзушылыққа кемінде бір дәлел файлы қажет.
+error-violation-too-many = Бір бұзушылыққа ең көбі { $limit } файл тіркеуге болады. Бұл файл қосылмады.
+error-violation-not-found = Сіздің өңірлеріңізде мұндай бұзушылық жоқ.
+error-violation-not-yours = Бұзушылыққа дәлелді оны тіркеген комиссар ғана қоса алады.
+
+## Азаматтарды қабылдау (/receptions — комиссарларға, /reception — азаматтарға)
+
+slots-empty = Сізде алдағы қабылдау уақыттары жоқ.
+slots-title =
+    { $count ->
+        [one] <b>Алдағы қабылдауыңыз</b>:
+       *[other] <b>Алдағы қабылдауларыңыз</b> ({ $count }):
+    }
+slot-line = #{ $number } · { $at } · { $place } · { $region } · жазылғандар: { $booked } / { $capacity }
+button-publish-slot = ➕ Қабылдау уақытын жариялау
+button-cancel-slot = ✕ #{ $number } қабылдауды болдырмау
+button-cancel-slot-yes = Иә, болдырмау
+slot-ask-region = Қай өңірде?
+slot-ask-time = Қашан? Жергілікті күн мен уақытты КК.АА.ЖЖЖЖ СС:ММ пішімінде жіберіңіз, мысалы 15.03.2026 10:00.
+slot-ask-place = Қай жерде? Мекенжай мен кабинетті жазыңыз.
+slot-ask-capacity = Қанша адамды қабылдай аласыз? 1-ден 100-ге дейінгі сан жазыңыз.
+slot-published = #{ $number } қабылдау жарияланды: { $at }, { $place }, орын саны: { $capacity }. Өңір азаматтары оған /reception арқылы жазыла алады; сізге бір күн және бір сағат бұрын еске салынады.
+slot-cancel-confirm = #{ $number } қабылдауды болдырмайсыз ба? Жазылғандардың бәріне хабарланады.
+slot-cancelled =
+    #{ $number } қабылдау болдырылмады. { $count ->
+        [0] Оған ешкім жазылмаған еді.
+        [one] Жазылған { $count } адамға хабарланды.
+       *[other] Жазылған { $count } адамға хабарланды.
+    }
+error-reception-time = Күн мен уақыт дұрыс танылмады. Оларды КК.АА.ЖЖЖЖ СС:ММ пішімінде жіберіңіз, мысалы 15.03.2026 10:00.
+error-reception-time-range = Қабылдау болашақта, бір жыл ішінде болуы керек.
+error-reception-place-short = Орын сипаттамасы тым қысқа: кемінде { $minimum } таңба болуы керек.
+error-reception-place-long = Орын сипаттамасы тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
+error-reception-capacity = { $minimum } мен { $maximum } аралығындағы сан жіберіңіз.
+
+bookings-title = <b>Сіздің жазылуларыңыз:</b>
+booking-line = #{ $number } · { $at } · { $place }
+open-slots-title = <b>Өңіріңізде жазылуға болатын қабылдаулар:</b>
+open-slots-empty = Өңіріңізде әзірге бірде-бір комиссар қабылдау уақытын жарияламаған.
+button-book = #{ $number } қабылдауға жазылу
+button-cancel-booking = ✕ #{ $number } қабылдауға жазылуымды болдырмау
+booking-done = Сіз #{ $number } қабылдауға жазылдыңыз: { $at }, { $place }. Бот сізге бір күн және бір сағат бұрын еске салады.
+booking-cancelled = Жазылуыңыздың күші жойылды.
+reception-cancelled-notice = Комиссар қабылдауды болдырмады: { $at }, { $place }. Басқа уақыттарды /reception көрсетеді.
+remind-reception_day = ⏰ Ертең, { $at }: сіз комиссардың қабылдауына жазылғансыз, { $place }.
+remind-reception_hour = ⏰ Бір сағаттан кейін, { $at }: сіз комиссардың қабылдауына жазылғансыз, { $place }.
+remind-reception_day-commissar = ⏰ Ертең, { $at }: сіздің қабылдау уақытыңыз, { $place }; жазылғандар: { $booked }.
+remind-reception_hour-commissar = ⏰ Бір сағаттан кейін, { $at }: сіздің қабылдау уақытыңыз, { $place }; жазылғандар: { $booked }.
+error-reception-no-region = Алдымен өңіріңізді таңдаңыз (/region): қабылдаулар әр өңірде жеке өткізіледі.
+error-reception-not-found = Өңіріңізде мұндай қабылдау жоқ.
+error-reception-cancelled = Бұл қабылдаудың немесе жазылудың күші жойылған.
+error-reception-past = Бұл қабылдау өтіп кеткен.
+error-reception-full = Бұл қабылдаудың барлық орны толған.
+error-reception-booked-already = Сіз бұл қабылдауға жазылып қойғансыз.

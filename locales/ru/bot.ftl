@@ -430,3 +430,279 @@ error-tip-closed = Сообщение #{ $number } закрыто: работа 
 error-answer-empty = Ответ пустой: пришлите текст или файл.
 error-answer-long = Ответ слишком длинный: символов — { $length }, можно не больше { $maximum }.
 error-follow-up-answered = Вы уже ответили по сообщению #{ $number }.
+
+## Комиссары: очередь, карточка сообщения, работа с сообщением (/queue, /assignments)
+
+command-queue = Новые сообщения в ваших регионах
+command-assignments = Сообщения у вас в работе и их сроки
+command-checks = Выездные проверки: планирование и заполнение чек-листов
+command-violations = Нарушения, которые вы зафиксировали
+command-receptions = Ваши часы приёма граждан
+command-reception = Записаться на приём к комиссару
+command-overdue = Сообщения в работе с истёкшим сроком
+
+queue-all-categories = все категории
+queue-title =
+    { $count ->
+        [one] <b>{ $count } новое сообщение</b> ({ $category }), сначала самые старые:
+        [few] <b>{ $count } новых сообщения</b> ({ $category }), сначала самые старые:
+       *[many] <b>{ $count } новых сообщений</b> ({ $category }), сначала самые старые:
+    }
+queue-empty = В ваших регионах нет новых сообщений ({ $category }).
+queue-line = #{ $number } · { $category } · { $region } · { $body } · получено { $received }
+queue-choose-category = Сообщения какой категории показать?
+button-queue-filter = 🗂 Категория
+button-queue-all = Все категории
+button-page-previous = ← Предыдущие
+button-page-next = Следующие →
+
+tip-card-unassigned = <b>Сроки:</b> начнут отсчитываться, когда комиссар возьмёт сообщение в работу.
+tip-card-deadlines =
+    <b>Сроки:</b> первого действия — { $first_action }; решения — { $resolve }
+deadline-met = выполнено { $at }
+tip-history-line-note = { $at } — { $status }: { $note }
+tip-thread-answer-handler =
+    <i>{ $at }, ответ автора:</i> { $text }{ $files ->
+        [0] {""}
+       *[other] {" "}📎 { $files }
+    }
+tip-card-violations = <b>Нарушения</b>
+violation-line = #{ $number } · { $severity } · { $body }
+evidence-caption = Сообщение #{ $number }, файл { $position } из { $count }, получен { $received }
+
+button-take = ✋ Взять сообщение
+button-in-work = ▶ Начать проверку
+button-ask-tipster = ❓ Задать вопрос автору
+button-record-violation = 📌 Зафиксировать нарушение
+button-resolved = ✅ Решено
+button-unfounded = 🚫 Не подтвердилось
+button-pass = ➡ Послу перемен
+button-give-back = ↩ Вернуть в очередь
+button-reassign = 👤 Переназначить
+button-show-evidence = 📎 Показать доказательства
+
+take-done = Вы взяли сообщение #{ $number }. Первое действие — до { $first_action }; решить — до { $resolve }. Теперь оно в /assignments.
+status-changed = Статус сообщения #{ $number } теперь: { $status }. Автор уведомлён.
+note-ask-resolved = Чем закончилась работа по сообщению #{ $number }? Автор получит уведомление, что сообщение решено.
+note-ask-unfounded = Почему сообщение #{ $number } не подтвердилось? Напишите причину.
+note-ask-passed = Что вы передаёте послам перемен по сообщению #{ $number } и почему?
+note-ask-giveback = Почему вы возвращаете сообщение #{ $number } в очередь? Его возьмёт другой комиссар.
+question-ask = Напишите ваш вопрос по сообщению #{ $number }. Автор получит его от бота и никогда не узнает, кто вы; вы тоже не узнаете, кто он.
+question-sent = Вопрос по сообщению #{ $number } передан. Когда автор ответит, вы получите уведомление.
+
+assignments-empty = У вас в работе нет ни одного сообщения. Новые сообщения показывает /queue.
+assignments-title =
+    { $count ->
+        [one] <b>{ $count } сообщение у вас в работе</b>, сначала с ближайшим сроком:
+        [few] <b>{ $count } сообщения у вас в работе</b>, сначала с ближайшим сроком:
+       *[many] <b>{ $count } сообщений у вас в работе</b>, сначала с ближайшим сроком:
+    }
+assignment-line = #{ $number } · { $category } · { $status } · решить до { $due }
+assignment-line-late = ⚠ #{ $number } · { $category } · { $status } · решить до { $due } · просрочено
+
+error-handler-tip-not-found = Сообщения #{ $number } нет в ваших регионах.
+error-tip-already-taken = Сообщение #{ $number } уже взял другой комиссар.
+error-tip-not-yours = Сообщение #{ $number } закреплено за другим комиссаром.
+error-tip-note-short = Пожалуйста, напишите чуть подробнее: нужно не меньше { $minimum } символов.
+error-tip-note-long = Текст слишком длинный: символов — { $length }, можно не больше { $maximum }.
+
+## Координаторы (/overdue)
+
+overdue-empty = Просроченных сообщений в работе нет.
+overdue-title =
+    { $count ->
+        [one] <b>{ $count } просроченное сообщение</b>:
+        [few] <b>{ $count } просроченных сообщения</b>:
+       *[many] <b>{ $count } просроченных сообщений</b>:
+    }
+reassign-choose = Какому комиссару региона передать сообщение #{ $number }? Сроки останутся прежними.
+reassign-nobody = В регионе сообщения #{ $number } нет другого комиссара.
+reassign-done = Сообщение #{ $number } передано другому комиссару; оба комиссара уведомлены.
+button-person = { $name }
+error-reassign-not-commissar = Этот человек не комиссар региона, к которому относится сообщение.
+error-reassign-same = Сообщение уже закреплено за этим комиссаром.
+
+## Уведомления и напоминания волонтёрам
+
+notify-tip-assigned = Координатор передал вам сообщение #{ $number }. Оно в /assignments.
+notify-tip-unassigned = Координатор передал сообщение #{ $number } другому комиссару.
+remind-unclaimed = ⏰ Сообщение #{ $number } ждёт в очереди вашего региона с { $since }. Пожалуйста, возьмите его в работу.
+deadline-first_action_soon = первого действия
+deadline-first_action_overdue = первого действия
+deadline-resolve_soon = решения
+deadline-resolve_overdue = решения
+remind-deadline-soon = ⏰ Сообщение #{ $number }: срок { $deadline } — { $due }.
+remind-deadline-passed = ⚠ Сообщение #{ $number }: срок { $deadline } истёк { $due }.
+remind-escalation = ⚠ Просрочка: сообщение #{ $number }, срок { $deadline } истёк { $due }. Все просроченные сообщения — в /overdue.
+
+## Выездные проверки (/checks)
+
+checks-empty = У вас пока нет выездных проверок.
+checks-title =
+    { $count ->
+        [one] <b>Ваши выездные проверки</b> ({ $count }):
+        [few] <b>Ваши выездные проверки</b> ({ $count }):
+       *[many] <b>Ваши выездные проверки</b> ({ $count }):
+    }
+checks-line = #{ $number } · { $kind } · { $target } · { $date } · { $status } · { $answered }/{ $items }
+button-check-number = Проверка #{ $number }
+button-plan-check = ➕ Запланировать проверку
+check-ask-kind = Какой вид проверки?
+check-ask-region = В каком регионе?
+check-ask-target = Что вы проверяете? Укажите орган, организацию или объект (2–200 символов).
+check-ask-reference = Номер лота или договора закупки:
+check-ask-date = Дата проверки (ДД.ММ.ГГГГ) или «Сегодня»:
+button-today = Сегодня
+check-status-planned = запланирована
+check-status-in_progress = идёт
+check-status-done = завершена
+check-status-cancelled = отменена
+check-card =
+    <b>Проверка #{ $number }</b>: { $kind } — { $status }
+    <b>Объект:</b> { $target }
+    <b>Лот или договор:</b> { $reference }
+    <b>Регион:</b> { $region }
+    <b>Дата:</b> { $date }
+    <b>Чек-лист:</b> отвечено { $answered } из { $items }
+checklist-line = { $mark } { $text }
+checklist-item =
+    Проверка #{ $number }, пункт { $position } из { $items }:
+
+    <b>{ $text }</b>
+button-answer-yes = ✅ Да
+button-answer-no = ❌ Нет
+button-answer-na = ➖ Неприменимо
+button-fill-checklist = 📝 Заполнить чек-лист
+button-finish-check = ✓ Завершить проверку
+button-cancel-check = ✕ Отменить проверку
+check-cancelled = Проверка #{ $number } отменена.
+error-check-kind = Такого вида проверки нет. Выберите одну из кнопок.
+error-check-target-short = Название слишком короткое: нужно не меньше { $minimum } символов.
+error-check-target-long = Название слишком длинное: символов — { $length }, можно не больше { $maximum }.
+error-check-reference-short = Для мониторинга закупок нужно указать номер лота или договора.
+error-check-reference-long = Номер слишком длинный: символов — { $length }, можно не больше { $maximum }.
+error-check-date = Это не похоже на дату. Пришлите её в формате ДД.ММ.ГГГГ, например 15.03.2026.
+error-check-date-range = Дата должна быть не дальше чем через год от сегодняшнего дня.
+error-check-not-found = Такой проверки нет.
+error-check-not-yours = Это проверка другого комиссара.
+error-check-closed = Проверка #{ $number } завершена, изменить её больше нельзя.
+error-check-cancelled = Проверка #{ $number } отменена: записать по ней ничего нельзя.
+error-check-unanswered =
+    { $count ->
+        [one] Без ответа остался { $count } пункт чек-листа.
+        [few] Без ответа остались { $count } пункта чек-листа.
+       *[many] Без ответа остались { $count } пунктов чек-листа.
+    }
+
+## Нарушения
+
+violation-ask-what = В чём состоит нарушение? Опишите его (от 10 до 2000 символов).
+violation-ask-body = Какой орган или организация его допустили? Нажмите кнопку, чтобы оставить «{ $body }», или напишите другое название.
+button-keep-body = Оставить
+violation-ask-rule = Какая норма нарушена (закон, статья, положение)? Или нажмите «Пропустить».
+violation-ask-severity = Насколько серьёзно нарушение?
+severity-low = Низкая
+severity-medium = Средняя
+severity-high = Высокая
+severity-critical = Критическая
+violation-ask-amount = Сумма, о которой идёт речь, в тенге (например, 1 500 000) — или нажмите «Пропустить».
+violation-ask-files = Пришлите доказательства: фото, видео, голосовые сообщения или документы — до { $limit } файлов. Бот фиксирует момент получения каждого файла и его SHA-256. Затем нажмите «Готово».
+violation-file-received = Файл № { $count } получен. SHA-256: <code>{ $sha256 }</code>
+violation-files-expected = Пришлите файлы с доказательствами или нажмите «Готово».
+violation-summary =
+    <b>Нарушение</b> ({ $source })
+    <b>Орган:</b> { $body }
+    <b>Суть:</b> { $description }
+    <b>Нарушенная норма:</b> { $rule }
+    <b>Серьёзность:</b> { $severity }
+    <b>Сумма:</b> { $amount }
+    <b>Доказательства:</b> { $files }
+
+    После сохранения доказательства можно будет дополнять, но не изменять.
+button-save = ✅ Сохранить
+violation-source-check = проверка #{ $number }
+violation-source-tip = сообщение #{ $number }
+violation-card =
+    <b>Нарушение #{ $number }</b> ({ $source })
+    <b>Орган:</b> { $body }
+    <b>Суть:</b> { $description }
+    <b>Нарушенная норма:</b> { $rule }
+    <b>Серьёзность:</b> { $severity }
+    <b>Сумма:</b> { $amount }
+    <b>Зафиксировано:</b> { $recorded }
+    <b>Доказательства:</b> { $files }
+violation-evidence-caption =
+    Нарушение #{ $number }, файл { $position } из { $count }
+    Получен { $received }
+    SHA-256: { $sha256 }
+    Telegram id: { $unique }
+button-add-evidence = ➕ Добавить доказательства
+button-violation-number = Нарушение #{ $number }
+violations-empty = Вы пока не зафиксировали ни одного нарушения.
+violation-ask-more-files = Пришлите дополнительные доказательства по нарушению #{ $number }; уже сохранённые останутся без изменений. Затем нажмите «Готово».
+violation-file-added = Добавлено к нарушению #{ $number }. SHA-256: <code>{ $sha256 }</code>
+violation-files-finished = Доказательства по нарушению #{ $number } сохранены.
+error-violation-what-short = Пожалуйста, опишите подробнее: нужно не меньше { $minimum } символов.
+error-violation-what-long = Текст слишком длинный: символов — { $length }, можно не больше { $maximum }.
+error-violation-body-short = Название слишком короткое: нужно не меньше { $minimum } символов.
+error-violation-body-long = Название слишком длинное: символов — { $length }, можно не больше { $maximum }.
+error-violation-rule-short = Слишком коротко: нужно не меньше { $minimum } символов.
+error-violation-rule-long = Текст слишком длинный: символов — { $length }, можно не больше { $maximum }.
+error-violation-amount = Это не похоже на сумму. Пришлите цифры, например 1 500 000 или 2500,50.
+error-violation-incomplete = Нарушение заполнено не до конца: начните заново из проверки или сообщения.
+error-violation-no-evidence = Для нарушения нужен хотя бы один файл с доказательствами.
+error-violation-too-many = К нарушению можно приложить не больше { $limit } файлов. Этот файл не добавлен.
+error-violation-not-found = Такого нарушения в ваших регионах нет.
+error-violation-not-yours = Добавлять доказательства к нарушению может только комиссар, который его зафиксировал.
+
+## Приёмы граждан (/receptions для комиссаров, /reception для граждан)
+
+slots-empty = У вас нет предстоящих часов приёма.
+slots-title =
+    { $count ->
+        [one] <b>Ваши предстоящие приёмы</b> ({ $count }):
+        [few] <b>Ваши предстоящие приёмы</b> ({ $count }):
+       *[many] <b>Ваши предстоящие приёмы</b> ({ $count }):
+    }
+slot-line = #{ $number } · { $at } · { $place } · { $region } · записались { $booked } из { $capacity }
+button-publish-slot = ➕ Опубликовать часы приёма
+button-cancel-slot = ✕ Отменить #{ $number }
+button-cancel-slot-yes = Да, отменить
+slot-ask-region = В каком регионе?
+slot-ask-time = Когда? Пришлите местные дату и время в формате ДД.ММ.ГГГГ ЧЧ:ММ, например 15.03.2026 10:00.
+slot-ask-place = Где? Адрес и кабинет.
+slot-ask-capacity = Сколько человек вы можете принять? Число от 1 до 100.
+slot-published = Приём #{ $number } опубликован: { $at }, { $place }, мест: { $capacity }. Граждане региона могут записаться на него через /reception; вам напомнят за день и за час до начала.
+slot-cancel-confirm = Отменить приём #{ $number }? Все, кто на него записался, получат уведомление.
+slot-cancelled =
+    Приём #{ $number } отменён. { $count ->
+        [0] На него никто не записывался.
+        [one] Уведомлён { $count } записавшийся человек.
+        [few] Уведомлены { $count } записавшихся человека.
+       *[many] Уведомлены { $count } записавшихся человек.
+    }
+error-reception-time = Это не похоже на дату и время. Пришлите их в формате ДД.ММ.ГГГГ ЧЧ:ММ, например 15.03.2026 10:00.
+error-reception-time-range = Приём должен быть в будущем, но не дальше чем через год.
+error-reception-place-short = Описание места слишком короткое: нужно не меньше { $minimum } символов.
+error-reception-place-long = Описание места слишком длинное: символов — { $length }, можно не больше { $maximum }.
+error-reception-capacity = Пришлите число от { $minimum } до { $maximum }.
+
+bookings-title = <b>Ваши записи:</b>
+booking-line = #{ $number } · { $at } · { $place }
+open-slots-title = <b>Приёмы в вашем регионе, на которые можно записаться:</b>
+open-slots-empty = В вашем регионе пока ни один комиссар не опубликовал часы приёма.
+button-book = Записаться на #{ $number }
+button-cancel-booking = ✕ Отменить мою запись на #{ $number }
+booking-done = Вы записаны на приём #{ $number }: { $at }, { $place }. Бот напомнит вам за день и за час до начала.
+booking-cancelled = Ваша запись отменена.
+reception-cancelled-notice = Комиссар отменил приём { $at } ({ $place }). Другие часы приёма можно найти в /reception.
+remind-reception_day = ⏰ Завтра, { $at }: ваш приём у комиссара, { $place }.
+remind-reception_hour = ⏰ Через час, { $at }: ваш приём у комиссара, { $place }.
+remind-reception_day-commissar = ⏰ Завтра, { $at }: ваши часы приёма, { $place }; записались: { $booked }.
+remind-reception_hour-commissar = ⏰ Через час, { $at }: ваши часы приёма, { $place }; записались: { $booked }.
+error-reception-no-region = Сначала выберите свой регион (/region): приёмы проводятся в каждом регионе отдельно.
+error-reception-not-found = Такого приёма в вашем регионе нет.
+error-reception-cancelled = Этот приём или эта запись отменены.
+error-reception-past = Этот приём уже прошёл.
+error-reception-full = Все места на этот приём уже заняты.
+error-reception-booked-already = Вы уже записаны на этот приём.

@@ -1,0 +1,118 @@
+"""The reminder sweep: due reminders are claimed under a row lock, turned into outbox messages for
+whoever should hear of them as the store stands now, and marked done, in one transaction. A
+reminder whose reason has gone (the tip was taken, the booking cancelled) is marked moot.
+
+Volunteers are not disturbed during quiet hours: their messages wait in the outbox for morning.
+A tip nobody takes keeps reminding its region's commissars, once per `unclaimed_after`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from db.reminders import ReminderRow
+from db.store import Store
+from roles.clock import Clock
+from roles.model import Role
+from roles.tips import WORKING, TipRules
+
+BATCH = 50
+
+
+async def sweep(store: Store, rules: TipRules, clock: Clock) -> int:
+    """Handle every reminder that is due; return how many were handled."""
+    handled = 0
+    while True:
+        async with store.transaction() as tx:
+            now = clock.now()
+            due = await tx.reminders.claim_due(now, BATCH)
+            for reminder in due:
+                sent = await _remind(tx, reminder, rules, now)
+                await tx.reminders.finish(reminder.id, now, "sent" if sent else "moot")
+        handled += len(due)
+        if len(due) < BATCH:
+            return handled
+
+
+def _for_volunteer(rules: TipRules, now: datetime) -> datetime:
+    return rules.quiet_hours.next_allowed(now) if rules.quiet_hours else now
+
+
+async def _remind(tx: Store, reminder: ReminderRow, rules: TipRules, now: datetime) -> bool:
+    if reminder.tip_id is not None:
+        return await _remind_of_tip(tx, reminder, reminder.tip_id, rules, now)
+    return await _remind_of_reception(tx, reminder, rules, now)
+
+
+async def _remind_of_tip(
+    tx: Store, reminder: ReminderRow, tip_id: int, rules: TipRules, now: datetime
+) -> bool:
+    tip = await tx.tips.get(tip_id)
+    if tip is None:
+        return False
+    volunteers_at = _for_volunteer(rules, now)
+    if reminder.kind == "tip_unclaimed":
+        if tip.status != "new":
+            return False
+        commissars = await tx.grants.holders(Role.COMMISSAR, tip.region_code)
+        for commissar in commissars:
+            assert commissar.user_id is not None
+            await tx.outbox.put(
+                commissar.user_id,
+                "reminder_unclaimed",
+                {"tip": tip_id, "since": tip.created_at.isoformat()},
+                now,
+                not_before=volunteers_at,
+            )
+        await tx.reminders.add("tip_unclaimed", now + rules.unclaimed_after, now, tip_id=tip_id)
+        return bool(commissars)
+    assignee = reminder.user_id
+    if tip.status not in WORKING or assignee is None or tip.assignee_user_id != assignee:
+        return False
+    first_action = reminder.kind.startswith("first_action")
+    if first_action and tip.first_action_at is not None:
+        return False
+    due = tip.first_action_due if first_action else tip.resolve_due
+    if due is None:
+        return False
+    payload = {"tip": tip_id, "deadline": reminder.kind, "due": due.isoformat()}
+    await tx.outbox.put(
+        assignee, f"reminder_{reminder.kind}", payload, now, not_before=volunteers_at
+    )
+    if reminder.kind.endswith("_overdue"):
+        for coordinator in await tx.grants.holders(Role.COORDINATOR, tip.region_code):
+            assert coordinator.user_id is not None
+            await tx.outbox.put(
+                coordinator.user_id,
+                "reminder_escalation",
+                payload,
+                now,
+                not_before=volunteers_at,
+            )
+    return True
+
+
+async def _remind_of_reception(
+    tx: Store, reminder: ReminderRow, rules: TipRules, now: datetime
+) -> bool:
+    if reminder.slot_id is None or reminder.user_id is None:
+        return False
+    slot = await tx.receptions.slot(reminder.slot_id)
+    if slot is None or slot.cancelled_at is not None:
+        return False
+    payload = {"slot": slot.id, "kind": reminder.kind}
+    if reminder.booking_id is not None:
+        booking = await tx.receptions.booking(reminder.booking_id)
+        if booking is None or booking.cancelled_at is not None:
+            return False
+        await tx.outbox.put(reminder.user_id, "reception_reminder", payload, now)
+        return True
+    if slot.booked == 0:
+        return False
+    await tx.outbox.put(
+        reminder.user_id,
+        "reception_reminder",
+        {**payload, "booked": slot.booked},
+        now,
+        not_before=_for_volunteer(rules, now),
+    )
+    return True

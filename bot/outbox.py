@@ -261,8 +261,18 @@ async def _unclaimed(
     if await sender.store.tips.status(tip_id) != "new":
         return None
     since = datetime.fromisoformat(str(message.payload["since"]))
+    region_code = str(message.payload.get("region", ""))
+    region = await sender.store.catalog.region(region_code)
     return Rendered(
-        sender.text("remind-unclaimed", language, number=tip_id, since=moment(since, sender.zone)),
+        sender.text(
+            "remind-no-commissar"
+            if message.kind == "reminder_no_commissar"
+            else "remind-unclaimed",
+            language,
+            number=tip_id,
+            since=moment(since, sender.zone),
+            region=region.name(language) if region else region_code,
+        ),
         _open_for_handler(sender, language, tip_id),
     )
 
@@ -297,6 +307,7 @@ RENDERERS: dict[str, Renderer] = {
     "tip_assigned": _handler_notice("notify-tip-assigned"),
     "tip_unassigned": _handler_notice("notify-tip-unassigned", with_card=False),
     "reminder_unclaimed": _unclaimed,
+    "reminder_no_commissar": _unclaimed,
     "reminder_first_action_soon": _deadline_reminder("remind-deadline-soon"),
     "reminder_resolve_soon": _deadline_reminder("remind-deadline-soon"),
     "reminder_first_action_overdue": _deadline_reminder("remind-deadline-passed"),

@@ -3,7 +3,8 @@ whoever should hear of them as the store stands now, and marked done, in one tra
 reminder whose reason has gone (the tip was taken, the booking cancelled) is marked moot.
 
 Volunteers are not disturbed during quiet hours: their messages wait in the outbox for morning.
-A tip nobody takes keeps reminding its region's commissars, once per `unclaimed_after`."""
+A tip nobody takes keeps reminding its region's commissars, once per `unclaimed_after` (the
+region's coordinators when the region has no commissar)."""
 
 from __future__ import annotations
 
@@ -53,18 +54,22 @@ async def _remind_of_tip(
     if reminder.kind == "tip_unclaimed":
         if tip.status != "new":
             return False
-        commissars = await tx.grants.holders(Role.COMMISSAR, tip.region_code)
-        for commissar in commissars:
-            assert commissar.user_id is not None
+        kind = "reminder_unclaimed"
+        recipients = await tx.grants.holders(Role.COMMISSAR, tip.region_code)
+        if not recipients:
+            kind = "reminder_no_commissar"
+            recipients = await tx.grants.holders(Role.COORDINATOR, tip.region_code)
+        for recipient in recipients:
+            assert recipient.user_id is not None
             await tx.outbox.put(
-                commissar.user_id,
-                "reminder_unclaimed",
-                {"tip": tip_id, "since": tip.created_at.isoformat()},
+                recipient.user_id,
+                kind,
+                {"tip": tip_id, "since": tip.created_at.isoformat(), "region": tip.region_code},
                 now,
                 not_before=volunteers_at,
             )
         await tx.reminders.add("tip_unclaimed", now + rules.unclaimed_after, now, tip_id=tip_id)
-        return bool(commissars)
+        return bool(recipients)
     assignee = reminder.user_id
     if tip.status not in WORKING or assignee is None or tip.assignee_user_id != assignee:
         return False

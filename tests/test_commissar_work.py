@@ -327,3 +327,20 @@ async def test_two_instances_sweeping_one_database_send_each_reminder_once(
     pending = [r for r in await store.reminders.pending() if r.tip_id in set(numbers)]
     assert sorted(reminder.tip_id or 0 for reminder in pending) == sorted(numbers)
     assert all(reminder.due_at > clock.moment for reminder in pending)
+
+
+async def test_a_tip_in_a_region_without_commissars_reminds_the_coordinators(
+    bot_runner: BotRunner, new_person: PersonFactory, store: Store
+) -> None:
+    clock = MovableClock()
+    app = await bot_runner.start(clock=clock)
+    boss = await coordinator(new_person, store)
+    _, number = await reported_tip(new_person, region="Kyzylorda Region")
+    clock.moment += timedelta(hours=24, minutes=1)
+    await app.sweep_reminders()
+    notice = await boss.reply_where(lambda m: f"Tip #{number} has been waiting" in m.text)
+    assert "Kyzylorda Region, which has no commissar" in notice.text
+    assert notice.button_texts == ["Open the tip"]
+    await boss.press("Open the tip", notice)
+    card = await boss.reply_where(lambda m: "History" in m.text)
+    assert "✋ Take the tip" not in card.button_texts

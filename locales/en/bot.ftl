@@ -513,6 +513,7 @@ error-reassign-same = The tip is already assigned to that commissar.
 notify-tip-assigned = A coordinator has given you tip #{ $number }. It is in /assignments.
 notify-tip-unassigned = A coordinator has given tip #{ $number } to another commissar.
 remind-unclaimed = ⏰ Tip #{ $number } has been waiting in your region's queue since { $since }. Please take it.
+remind-no-commissar = ⏰ Tip #{ $number } has been waiting since { $since } in the queue of { $region }, which has no commissar. Grant the role to someone there (/grant), or open the tip.
 deadline-first_action_soon = the first action
 deadline-first_action_overdue = the first action
 deadline-resolve_soon = the resolution

@@ -513,6 +513,7 @@ error-reassign-same = Хабарлама осы комиссарға бекіт�
 notify-tip-assigned = Үйлестіруші сізге #{ $number } хабарламаны берді. Ол /assignments тізімінде.
 notify-tip-unassigned = Үйлестіруші #{ $number } хабарламаны басқа комиссарға берді.
 remind-unclaimed = ⏰ #{ $number } хабарлама өңіріңіздің кезегінде күтіп тұр (кезекке түскен уақыты: { $since }). Оны қолға алыңыз.
+remind-no-commissar = ⏰ #{ $number } хабарлама «{ $region }» өңірінің кезегінде күтіп тұр (кезекке түскен уақыты: { $since }), ал бұл өңірде бірде-бір комиссар жоқ. Комиссар тағайындаңыз (/grant) немесе хабарламаны ашыңыз.
 deadline-first_action_soon = алғашқы әрекет
 deadline-first_action_overdue = алғашқы әрекет
 deadline-resolve_soon = шешу

@@ -527,6 +527,7 @@ error-reassign-same = Сообщение уже закреплено за эти
 notify-tip-assigned = Координатор передал вам сообщение #{ $number }. Оно в /assignments.
 notify-tip-unassigned = Координатор передал сообщение #{ $number } другому комиссару.
 remind-unclaimed = ⏰ Сообщение #{ $number } ждёт в очереди вашего региона с { $since }. Пожалуйста, возьмите его в работу.
+remind-no-commissar = ⏰ Сообщение #{ $number } ждёт с { $since } в очереди региона «{ $region }», где нет ни одного комиссара. Назначьте комиссара (/grant) или откройте сообщение.
 deadline-first_action_soon = первого действия
 deadline-first_action_overdue = первого действия
 deadline-resolve_soon = решения

@@ -290,7 +290,7 @@ async def _reception(
     }
     if message.kind == "reception_cancelled":
         return Rendered(sender.text("reception-cancelled-notice", language, **fields))
-    if slot.cancelled_at is not None:
+    if slot.cancelled_at is not None or slot.starts_at <= sender.clock.now():
         return None
     when = message.payload["kind"]
     if "booked" in message.payload:

@@ -82,6 +82,7 @@ class HistoryRow:
     status: str
     note: str | None
     at: datetime
+    event: str | None = None
 
 
 @dataclass(frozen=True)
@@ -260,15 +261,19 @@ class Tips:
         *,
         actor_user_id: int | None = None,
         note: str | None = None,
+        event: str | None = None,
     ) -> None:
+        """A step of the tip's history: a status with the handler's note, or an event the bot
+        names itself ('reassigned', 'follow_up'), shown in the reader's language."""
         await self._db.execute(
-            "INSERT INTO tip_history (tip_id, status, actor_user_id, note, at) "
-            "VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO tip_history (tip_id, status, actor_user_id, note, at, event) "
+            "VALUES ($1, $2, $3, $4, $5, $6)",
             tip_id,
             status,
             actor_user_id,
             note,
             at,
+            event,
         )
 
     async def add_message(
@@ -338,7 +343,8 @@ class Tips:
 
     async def history(self, tip_id: int) -> list[HistoryRow]:
         records = await self._db.fetch(
-            "SELECT status, note, at FROM tip_history WHERE tip_id = $1 ORDER BY id", tip_id
+            "SELECT status, note, at, event FROM tip_history WHERE tip_id = $1 ORDER BY id",
+            tip_id,
         )
         return [HistoryRow(**dict(record)) for record in records]
 
@@ -383,7 +389,7 @@ class Tips:
         this tipster, or is assigned to `assignee_only`); None when it is not.
 
         Taking a tip sets its assignee; going back to the queue ('new') clears the assignee and
-        the deadlines. The first change after taking is the assignment's first action."""
+        the deadlines. The first change after taking (or reopening) is the first action."""
         record = await self._db.fetchrow(
             """
             UPDATE tips t SET status = $2, status_changed_at = $3,
@@ -392,8 +398,9 @@ class Tips:
                 taken_at = CASE WHEN $2 = 'taken' THEN $3 WHEN $2 = 'new' THEN NULL
                                 ELSE t.taken_at END,
                 first_action_at = CASE
-                    WHEN $2 IN ('taken', 'new') THEN NULL
-                    WHEN before.status = 'taken' AND t.first_action_at IS NULL THEN $3
+                    WHEN $2 IN ('taken', 'new', 'reopened') THEN NULL
+                    WHEN before.status IN ('taken', 'reopened') AND t.first_action_at IS NULL
+                        THEN $3
                     ELSE t.first_action_at END,
                 first_action_due = CASE WHEN $2 = 'new' THEN NULL ELSE t.first_action_due END,
                 resolve_due = CASE WHEN $2 = 'new' THEN NULL ELSE t.resolve_due END,

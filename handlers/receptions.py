@@ -28,7 +28,7 @@ from handlers.keyboards import (
     step_buttons,
 )
 from handlers.render import moment
-from handlers.report import text_expected
+from handlers.report import text_expected, use_buttons
 from roles import catalog, receptions
 from roles.clock import Clock
 from roles.errors import InvalidInput
@@ -322,6 +322,7 @@ def build_commissar_router() -> Router:
     router.message.register(capacity_given, SlotFlow.capacity, F.text, not_command)
     router.callback_query.register(ask_cancel_slot, SlotAction.filter(F.action == "cancel"))
     router.callback_query.register(cancel_slot, SlotAction.filter(F.action == "cancel_yes"))
+    router.message.register(use_buttons, SlotFlow.region, not_command)
     router.message.register(text_expected, StateFilter(SlotFlow), ~F.text)
     return router
 

@@ -175,10 +175,13 @@ async def tip_card(
         i18n.get(
             "tip-history-line-note" if for_handler and entry.note else "tip-history-line",
             at=moment(entry.at, zone),
-            status=status_name(i18n, entry.status),
+            status=i18n.get(f"tip-history-{entry.event}")
+            if entry.event
+            else status_name(i18n, entry.status),
             note=entry.note or "",
         )
         for entry in view.history
+        if for_handler or entry.event != "reassigned"
     ]
     parts = [head, join("\n", history)]
     if view.thread:

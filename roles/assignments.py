@@ -107,8 +107,8 @@ async def overdue(
 
 async def reassign_candidates(store: Store, actor: Actor, tip_id: int) -> list[StaffEntry]:
     """The commissars of the tip's region other than its assignee."""
-    require(actor, Permission.SUPERVISE_TIPS)
     tip = await handled_tip(store, actor, tip_id)
+    require(actor, Permission.SUPERVISE_TIPS, tip.region_code)
     holders = await store.grants.holders(Role.COMMISSAR, tip.region_code)
     return [holder for holder in holders if holder.user_id != tip.assignee_user_id]
 
@@ -141,7 +141,7 @@ async def reassign(store: Store, actor: Actor, tip_id: int, to_user_id: int, clo
             now,
         )
         await tx.tips.add_history(
-            tip_id, tip.status, now, actor_user_id=actor.user_id, note="reassigned"
+            tip_id, tip.status, now, actor_user_id=actor.user_id, event="reassigned"
         )
         await tx.audit.write(
             actor_kind="user",

@@ -37,6 +37,8 @@ class QuietHours:
         if not separator:
             raise ValueError(f"'{text}' is not a range of hours such as 22:00-08:00")
         start, end = time.fromisoformat(start_text.strip()), time.fromisoformat(end_text.strip())
+        if start.tzinfo is not None or end.tzinfo is not None:
+            raise ValueError(f"'{text}' must be local hours, without a UTC offset")
         if start == end:
             raise ValueError(f"'{text}' starts and ends at the same time")
         return cls(start, end, zone)

@@ -44,7 +44,7 @@ def check_place(text: str | None) -> str:
 def check_capacity(text: str | None) -> int:
     value = (text or "").strip()
     low, high = CAPACITY_LIMITS
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not re.fullmatch(r"[0-9]{1,3}", value) or not low <= int(value) <= high:
         raise InvalidInput("error-reception-capacity", minimum=low, maximum=high)
     return int(value)
 

@@ -102,7 +102,7 @@ async def _remind_of_reception(
     if reminder.slot_id is None or reminder.user_id is None:
         return False
     slot = await tx.receptions.slot(reminder.slot_id)
-    if slot is None or slot.cancelled_at is not None:
+    if slot is None or slot.cancelled_at is not None or slot.starts_at <= now:
         return False
     payload = {"slot": slot.id, "kind": reminder.kind}
     if reminder.booking_id is not None:
@@ -111,13 +111,11 @@ async def _remind_of_reception(
             return False
         await tx.outbox.put(reminder.user_id, "reception_reminder", payload, now)
         return True
-    if slot.booked == 0:
+    morning = _for_volunteer(rules, now)
+    if slot.booked == 0 or morning >= slot.starts_at:
         return False
     await tx.outbox.put(
-        reminder.user_id,
-        "reception_reminder",
-        {**payload, "booked": slot.booked},
-        now,
-        not_before=_for_volunteer(rules, now),
-    )
+        reminder.user_id, "reception_reminder", {**payload, "booked": slot.booked}, now,
+        not_before=morning,
+    )  # fmt: skip
     return True

@@ -583,12 +583,15 @@ async def schedule_deadline_reminders(
     resolve_due: datetime,
     now: datetime,
 ) -> None:
-    """A warning a day before each deadline (at once when that is past) and a reminder when it
-    passes, addressed to the assignee."""
+    """A warning a day before each deadline still ahead (at once when less than a day is left)
+    and a reminder when it passes, addressed to the assignee. A deadline already passed has
+    been escalated once; it is not announced again."""
     deadlines = [("resolve", resolve_due)]
     if first_action_due is not None:
         deadlines.insert(0, ("first_action", first_action_due))
     for name, due in deadlines:
+        if due <= now:
+            continue
         await tx.reminders.add(
             f"{name}_soon", max(due - DEADLINE_WARNING, now), now, tip_id=tip_id, user_id=assignee
         )
@@ -713,7 +716,7 @@ async def answer_follow_up(
                 tip_id, "reopened", now, allowed_from=("resolved",)
             )
             if change is not None:
-                await tx.tips.add_history(tip_id, "reopened", now, note="follow-up")
+                await tx.tips.add_history(tip_id, "reopened", now, event="follow_up")
                 if change.assignee_user_id is not None:
                     reopened = await tx.tips.get(tip_id)
                     assert reopened is not None

@@ -14,10 +14,10 @@ from bot.sandbox.client import BotMessage, ChatPerson
 from db.store import Store, open_store
 from db.tips import NewTip
 from handlers.keyboards import HandlerAction
-from roles import staff
+from roles import receptions, staff
 from tests.conftest import BotRunner, PersonFactory
 from tests.helpers import started
-from tests.test_tip_life import MovableClock, commissar_in
+from tests.test_tip_life import MovableClock, actor_of, commissar_in
 from tests.tipster import Report, send_report, tip_number
 
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -216,6 +216,8 @@ async def test_deadlines_remind_the_commissar_and_escalate_to_coordinators(
     await app.sweep_reminders()
     await second.reply_where(lambda m: "deadline for the resolution is" in m.text)
     assert await bot_messages_with(first, "deadline for the resolution") == []
+    assert await bot_messages_with(second, "the first action") == []
+    assert len(await bot_messages_with(boss, f"⚠ Overdue: tip #{number},")) == 1
     actions = [
         row["action"]
         for row in await store.pool.fetch(
@@ -344,3 +346,40 @@ async def test_a_tip_in_a_region_without_commissars_reminds_the_coordinators(
     await boss.press("Open the tip", notice)
     card = await boss.reply_where(lambda m: "History" in m.text)
     assert "✋ Take the tip" not in card.button_texts
+
+
+async def test_a_volunteers_reception_reminder_held_by_quiet_hours_past_the_start_is_dropped(
+    bot_runner: BotRunner, new_person: PersonFactory, store: Store
+) -> None:
+    clock = MovableClock()
+    clock.moment = datetime(2026, 12, 1, 12, 0, tzinfo=ALMATY).astimezone(UTC)
+    app = await bot_runner.start(clock=clock, quiet_hours="22:00-08:00")
+    commissar, host = await commissar_in(store, new_person, "PAV")
+    citizen = await new_person("Citizen", language_code="en")
+    await started(citizen, "English")
+    booker = await actor_of(store, citizen)
+    await store.users.set_region(booker.user_id, "PAV")
+    late = datetime(2026, 12, 3, 23, 0, tzinfo=ALMATY)
+    slot_id = await receptions.publish_slot(
+        store, host, region="PAV", starts_at=late, place="Abai avenue 10", capacity=5, clock=clock
+    )
+    await receptions.book(store, await actor_of(store, citizen), slot_id, clock)
+
+    clock.moment = datetime(2026, 12, 2, 23, 1, tzinfo=ALMATY).astimezone(UTC)
+    await app.sweep_reminders()
+    await citizen.reply_where(lambda m: m.text.startswith("⏰ Reminder"))
+    assert await bot_messages_with(commissar, "reception hours") == []
+    clock.moment = datetime(2026, 12, 3, 22, 1, tzinfo=ALMATY).astimezone(UTC)
+    await app.sweep_reminders()
+    await citizen.reply_where(lambda m: m.text.startswith("⏰ Soon, at 03.12.2026 23:00"))
+    held = await commissar.reply_where(lambda m: "your reception hours" in m.text)
+    assert "03.12.2026 23:00" in held.text
+    outcomes = await store.pool.fetch(
+        "SELECT kind, outcome FROM reminders WHERE slot_id = $1 AND booking_id IS NULL", slot_id
+    )
+    assert {(row["kind"], row["outcome"]) for row in outcomes} == {
+        ("reception_day", "sent"),
+        ("reception_hour", "moot"),
+    }
+    said = [m.text for m in await bot_messages_with(commissar, "reception hours")]
+    assert said == [held.text] and held.text.startswith("⏰ Reminder")

@@ -518,10 +518,10 @@ async def test_receptions_are_booked_reminded_and_cancelled(
     # The day before: both are reminded, once.
     clock.moment = starts.astimezone(UTC) - timedelta(days=1) + timedelta(minutes=1)
     await app.sweep_reminders()
-    tomorrow = await first.reply_where(has("Tomorrow"))
-    assert tomorrow.text == f"⏰ Tomorrow, {at}: your reception with a commissar, {PLACE}."
+    tomorrow = await first.reply_where(has("Reminder"))
+    assert tomorrow.text == f"⏰ Reminder: your reception with a commissar is on {at}, {PLACE}."
     hosting = await commissar.reply_where(has("your reception hours"))
-    assert hosting.text == f"⏰ Tomorrow, {at}: your reception hours, {PLACE}; 1 booked."
+    assert hosting.text == f"⏰ Reminder: your reception hours are on {at}, {PLACE}; 1 booked."
     told_first = len(await first.messages())
     told_commissar = await texts_with(commissar, "your reception hours")
     await app.sweep_reminders()
@@ -531,9 +531,9 @@ async def test_receptions_are_booked_reminded_and_cancelled(
     # An hour before.
     clock.moment = starts.astimezone(UTC) - timedelta(hours=1) + timedelta(minutes=1)
     await app.sweep_reminders()
-    soon = await first.reply_where(has("In an hour"))
-    assert soon.text == f"⏰ In an hour, {at}: your reception with a commissar, {PLACE}."
-    await commissar.reply_where(has(f"In an hour, {at}: your reception hours"))
+    soon = await first.reply_where(has("Soon"))
+    assert soon.text == f"⏰ Soon, at {at}: your reception with a commissar, {PLACE}."
+    await commissar.reply_where(has(f"Soon, at {at}: your reception hours"))
 
     # A gives the place up, B takes it, the commissar cancels both receptions: B is told.
     mine = await first.ask("/reception")

@@ -59,6 +59,10 @@ async def run_bot(cwd: Path, *args: str, **env: str) -> tuple[int, str, str]:
             {"DATABASE_URL": "mysql://localhost/db"},
             "Setting DATABASE_URL is wrong: it must start with postgresql://.",
         ),
+        (
+            {"QUIET_HOURS": "22:00+05:00-08:00"},
+            "Setting QUIET_HOURS is wrong: it must be local hours such as 22:00-08:00, or off.",
+        ),
     ],
 )
 async def test_a_bad_setting_ends_the_program_with_one_sentence(

@@ -273,8 +273,9 @@ async def test_the_follow_up_no_reopens_a_resolved_tip_for_its_commissar(
     assert "not fixed" in notice.text
     reopened = await store.tips.get(number)
     assert reopened is not None and reopened.resolve_due == clock.now() + timedelta(days=14)
+    assert reopened.first_action_at is None
     kinds = {reminder.kind for reminder in await store.reminders.pending(tip_id=number)}
-    assert {"resolve_soon", "resolve_overdue"} <= kinds
+    assert kinds == {"first_action_soon", "first_action_overdue", "resolve_soon", "resolve_overdue"}
     await tipster.press("No", question)
     again = await tipster.callback_answer()
     assert "already answered" in again["text"]

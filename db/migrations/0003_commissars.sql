@@ -11,6 +11,13 @@ ALTER TABLE tips
     ADD CONSTRAINT tips_deadlines_together
         CHECK ((first_action_due IS NULL) = (resolve_due IS NULL));
 
+-- Steps of a tip's history the bot names itself (shown in the reader's language), as opposed to
+-- a handler's own note.
+ALTER TABLE tip_history
+    ADD COLUMN event text CHECK (event IN ('reassigned', 'follow_up'));
+UPDATE tip_history SET event = 'follow_up', note = NULL
+WHERE status = 'reopened' AND note = 'follow-up';
+
 CREATE INDEX tips_queue_by_category ON tips (region_code, category_code, created_at)
     WHERE status = 'new';
 CREATE INDEX tips_overdue ON tips (resolve_due)

@@ -449,6 +449,8 @@ tip-card-deadlines =
     <b>Deadlines:</b> first action by { $first_action }; resolve by { $resolve }
 deadline-met = done { $at }
 tip-history-line-note = { $at } — { $status }: { $note }
+tip-history-reassigned = given to another commissar by a coordinator
+tip-history-follow_up = reopened: the tipster says the problem was not fixed
 tip-thread-answer-handler =
     <i>{ $at }, the tipster's answer:</i> { $text }{ $files ->
         [0] {""}
@@ -470,8 +472,8 @@ button-reassign = 👤 Reassign
 button-show-evidence = 📎 Show the evidence
 
 take-done = You took tip #{ $number }. First action by { $first_action }; resolve by { $resolve }. It is now in /assignments.
-status-changed = Tip #{ $number } is now: { $status }. The tipster has been told.
-note-ask-resolved = What was the outcome of tip #{ $number }? The tipster is told that it is resolved.
+status-changed = Tip #{ $number } is now: { $status }. A confidential tipster gets a message; an anonymous one sees it with the receipt code.
+note-ask-resolved = What was the outcome of tip #{ $number }? The tipster will see that it is resolved.
 note-ask-unfounded = Why was tip #{ $number } not confirmed? Write the reason.
 note-ask-passed = What do you pass on to the ambassadors about tip #{ $number }, and why?
 note-ask-giveback = Why do you give tip #{ $number } back to the queue? Another commissar will take it.
@@ -682,10 +684,10 @@ button-cancel-booking = ✕ Cancel my booking #{ $number }
 booking-done = You are booked for reception #{ $number }: { $at }, { $place }. The bot will remind you the day before and an hour before.
 booking-cancelled = Your booking is cancelled.
 reception-cancelled-notice = The reception of { $at } ({ $place }) has been cancelled by the commissar. /reception shows other hours.
-remind-reception_day = ⏰ Tomorrow, { $at }: your reception with a commissar, { $place }.
-remind-reception_hour = ⏰ In an hour, { $at }: your reception with a commissar, { $place }.
-remind-reception_day-commissar = ⏰ Tomorrow, { $at }: your reception hours, { $place }; { $booked } booked.
-remind-reception_hour-commissar = ⏰ In an hour, { $at }: your reception hours, { $place }; { $booked } booked.
+remind-reception_day = ⏰ Reminder: your reception with a commissar is on { $at }, { $place }.
+remind-reception_hour = ⏰ Soon, at { $at }: your reception with a commissar, { $place }.
+remind-reception_day-commissar = ⏰ Reminder: your reception hours are on { $at }, { $place }; { $booked } booked.
+remind-reception_hour-commissar = ⏰ Soon, at { $at }: your reception hours, { $place }; { $booked } booked.
 error-reception-no-region = Choose your region first (/region): receptions are held in each region.
 error-reception-not-found = There is no such reception in your region.
 error-reception-cancelled = That reception or booking has been cancelled.

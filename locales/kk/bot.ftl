@@ -449,6 +449,8 @@ tip-card-deadlines =
     <b>Мерзімдер:</b> алғашқы әрекет — { $first_action }; шешу — { $resolve }
 deadline-met = { $at } орындалды
 tip-history-line-note = { $at } — { $status }: { $note }
+tip-history-reassigned = үйлестіруші хабарламаны басқа комиссарға берді
+tip-history-follow_up = қайта ашылды: автор мәселе шешілмегенін хабарлады
 tip-thread-answer-handler =
     <i>{ $at }, автордың жауабы:</i> { $text }{ $files ->
         [0] {""}
@@ -470,8 +472,8 @@ button-reassign = 👤 Басқа комиссарға беру
 button-show-evidence = 📎 Дәлелдерді көрсету
 
 take-done = Сіз #{ $number } хабарламаны қолға алдыңыз. Алғашқы әрекет мерзімі — { $first_action }; шешу мерзімі — { $resolve }. Хабарлама енді /assignments тізімінде.
-status-changed = #{ $number } хабарламаның жаңа мәртебесі: { $status }. Авторына хабарланды.
-note-ask-resolved = #{ $number } хабарлама бойынша нәтиже қандай? Авторға мәселе шешілгені туралы хабар жіберіледі.
+status-changed = #{ $number } хабарламаның жаңа мәртебесі: { $status }. Құпия хабарламаның авторына хабар жіберіледі, анонимді хабарламаның авторы мұны түбіртек коды арқылы көреді.
+note-ask-resolved = #{ $number } хабарлама бойынша нәтиже қандай? Автор мәселенің шешілгенін көреді.
 note-ask-unfounded = #{ $number } хабарлама неге расталмады? Себебін жазыңыз.
 note-ask-passed = #{ $number } хабарлама бойынша өзгеріс елшілеріне нені және не себепті бересіз?
 note-ask-giveback = #{ $number } хабарламаны кезекке неге қайтарасыз? Оны басқа комиссар қолға алады.
@@ -679,10 +681,10 @@ button-cancel-booking = ✕ #{ $number } қабылдауға жазылуымд
 booking-done = Сіз #{ $number } қабылдауға жазылдыңыз: { $at }, { $place }. Бот сізге бір күн және бір сағат бұрын еске салады.
 booking-cancelled = Жазылуыңыздың күші жойылды.
 reception-cancelled-notice = Комиссар қабылдауды болдырмады: { $at }, { $place }. Басқа уақыттарды /reception көрсетеді.
-remind-reception_day = ⏰ Ертең, { $at }: сіз комиссардың қабылдауына жазылғансыз, { $place }.
-remind-reception_hour = ⏰ Бір сағаттан кейін, { $at }: сіз комиссардың қабылдауына жазылғансыз, { $place }.
-remind-reception_day-commissar = ⏰ Ертең, { $at }: сіздің қабылдау уақытыңыз, { $place }; жазылғандар: { $booked }.
-remind-reception_hour-commissar = ⏰ Бір сағаттан кейін, { $at }: сіздің қабылдау уақытыңыз, { $place }; жазылғандар: { $booked }.
+remind-reception_day = ⏰ Еске салу: комиссардың қабылдауы — { $at }, { $place }; сіз жазылғансыз.
+remind-reception_hour = ⏰ Жақында, { $at }: комиссардың қабылдауы, { $place }; сіз жазылғансыз.
+remind-reception_day-commissar = ⏰ Еске салу: сіздің қабылдау уақытыңыз — { $at }, { $place }; жазылғандар: { $booked }.
+remind-reception_hour-commissar = ⏰ Жақында, { $at }: сіздің қабылдау уақытыңыз, { $place }; жазылғандар: { $booked }.
 error-reception-no-region = Алдымен өңіріңізді таңдаңыз (/region): қабылдаулар әр өңірде жеке өткізіледі.
 error-reception-not-found = Өңіріңізде мұндай қабылдау жоқ.
 error-reception-cancelled = Бұл қабылдаудың немесе жазылудың күші жойылған.

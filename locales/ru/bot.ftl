@@ -461,6 +461,8 @@ tip-card-deadlines =
     <b>Сроки:</b> первого действия — { $first_action }; решения — { $resolve }
 deadline-met = выполнено { $at }
 tip-history-line-note = { $at } — { $status }: { $note }
+tip-history-reassigned = координатор передал сообщение другому комиссару
+tip-history-follow_up = открыто повторно: автор сообщил, что проблема не решена
 tip-thread-answer-handler =
     <i>{ $at }, ответ автора:</i> { $text }{ $files ->
         [0] {""}
@@ -482,8 +484,8 @@ button-reassign = 👤 Переназначить
 button-show-evidence = 📎 Показать доказательства
 
 take-done = Вы взяли сообщение #{ $number }. Первое действие — до { $first_action }; решить — до { $resolve }. Теперь оно в /assignments.
-status-changed = Статус сообщения #{ $number } теперь: { $status }. Автор уведомлён.
-note-ask-resolved = Чем закончилась работа по сообщению #{ $number }? Автор получит уведомление, что сообщение решено.
+status-changed = Статус сообщения #{ $number } теперь: { $status }. Автор конфиденциального сообщения получит уведомление, автор анонимного увидит это по коду квитанции.
+note-ask-resolved = Чем закончилась работа по сообщению #{ $number }? Автор увидит, что сообщение решено.
 note-ask-unfounded = Почему сообщение #{ $number } не подтвердилось? Напишите причину.
 note-ask-passed = Что вы передаёте послам перемен по сообщению #{ $number } и почему?
 note-ask-giveback = Почему вы возвращаете сообщение #{ $number } в очередь? Его возьмёт другой комиссар.
@@ -697,10 +699,10 @@ button-cancel-booking = ✕ Отменить мою запись на #{ $number
 booking-done = Вы записаны на приём #{ $number }: { $at }, { $place }. Бот напомнит вам за день и за час до начала.
 booking-cancelled = Ваша запись отменена.
 reception-cancelled-notice = Комиссар отменил приём { $at } ({ $place }). Другие часы приёма можно найти в /reception.
-remind-reception_day = ⏰ Завтра, { $at }: ваш приём у комиссара, { $place }.
-remind-reception_hour = ⏰ Через час, { $at }: ваш приём у комиссара, { $place }.
-remind-reception_day-commissar = ⏰ Завтра, { $at }: ваши часы приёма, { $place }; записались: { $booked }.
-remind-reception_hour-commissar = ⏰ Через час, { $at }: ваши часы приёма, { $place }; записались: { $booked }.
+remind-reception_day = ⏰ Напоминание: ваш приём у комиссара — { $at }, { $place }.
+remind-reception_hour = ⏰ Скоро, в { $at }: ваш приём у комиссара, { $place }.
+remind-reception_day-commissar = ⏰ Напоминание: ваши часы приёма — { $at }, { $place }; записались: { $booked }.
+remind-reception_hour-commissar = ⏰ Скоро, в { $at }: ваши часы приёма, { $place }; записались: { $booked }.
 error-reception-no-region = Сначала выберите свой регион (/region): приёмы проводятся в каждом регионе отдельно.
 error-reception-not-found = Такого приёма в вашем регионе нет.
 error-reception-cancelled = Этот приём или эта запись отменены.

@@ -157,6 +157,24 @@ _ASSIGNMENT_COLUMNS = """
 Item = TypeVar("Item")
 
 
+_CHANGE_COLUMNS = """
+    t.id, t.status, before.status AS previous, t.tipster_user_id, t.assignee_user_id,
+    before.assignee_user_id AS previous_assignee
+"""
+"""What an `UPDATE tips t ... FROM tips before` returns, read by `_status_change`."""
+
+
+def _status_change(record: Record) -> StatusChange:
+    return StatusChange(
+        tip_id=record["id"],
+        status=record["status"],
+        previous=record["previous"],
+        tipster_user_id=record["tipster_user_id"],
+        assignee_user_id=record["assignee_user_id"],
+        previous_assignee=record["previous_assignee"],
+    )
+
+
 async def _page(
     records: list[Record],
     item: Callable[..., Item],
@@ -391,7 +409,7 @@ class Tips:
         Taking a tip sets its assignee; going back to the queue ('new') clears the assignee and
         the deadlines. The first change after taking (or reopening) is the first action."""
         record = await self._db.fetchrow(
-            """
+            f"""
             UPDATE tips t SET status = $2, status_changed_at = $3,
                 assignee_user_id = CASE WHEN $2 = 'new' THEN NULL
                                         ELSE coalesce($6, t.assignee_user_id) END,
@@ -409,8 +427,7 @@ class Tips:
             WHERE t.id = $1 AND before.id = t.id AND t.status = ANY($4::text[])
               AND ($5::bigint IS NULL OR t.tipster_user_id = $5)
               AND ($7::bigint IS NULL OR t.assignee_user_id = $7)
-            RETURNING t.id, t.status, before.status AS previous, t.tipster_user_id,
-                      t.assignee_user_id, before.assignee_user_id AS previous_assignee
+            RETURNING {_CHANGE_COLUMNS}
             """,
             tip_id,
             status,
@@ -420,16 +437,28 @@ class Tips:
             assignee_user_id,
             assignee_only,
         )
-        if record is None:
-            return None
-        return StatusChange(
-            tip_id=record["id"],
-            status=record["status"],
-            previous=record["previous"],
-            tipster_user_id=record["tipster_user_id"],
-            assignee_user_id=record["assignee_user_id"],
-            previous_assignee=record["previous_assignee"],
+        return _status_change(record) if record is not None else None
+
+    async def return_to_queue(
+        self, assignee_user_id: int, region_code: str, working: tuple[str, ...], at: datetime
+    ) -> list[StatusChange]:
+        """Put back in the queue the tips this handler works on in a region (they left it)."""
+        records = await self._db.fetch(
+            f"""
+            UPDATE tips t SET status = 'new', status_changed_at = $4, assignee_user_id = NULL,
+                taken_at = NULL, first_action_due = NULL, resolve_due = NULL,
+                first_action_at = NULL
+            FROM tips before
+            WHERE before.id = t.id AND t.assignee_user_id = $1 AND t.region_code = $2
+              AND t.status = ANY($3::text[])
+            RETURNING {_CHANGE_COLUMNS}
+            """,
+            assignee_user_id,
+            region_code,
+            list(working),
+            at,
         )
+        return [_status_change(record) for record in records]
 
     async def set_deadlines(
         self, tip_id: int, first_action_due: datetime, resolve_due: datetime

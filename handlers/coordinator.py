@@ -29,6 +29,7 @@ from handlers.keyboards import (
 )
 from handlers.render import person_label, role_name
 from roles import catalog, staff
+from roles.clock import Clock
 from roles.errors import InvalidInput
 from roles.model import REGION_BOUND_ROLES, Actor, Role, parse_role
 
@@ -327,11 +328,21 @@ async def revoke_grant_chosen(
 
 
 async def revoke_confirmed(
-    query: CallbackQuery, state: FSMContext, actor: Actor, store: Store, i18n: I18nContext
+    query: CallbackQuery,
+    state: FSMContext,
+    actor: Actor,
+    store: Store,
+    i18n: I18nContext,
+    clock: Clock,
 ) -> None:
     data = await state.get_data()
     change = await staff.revoke_role(
-        store, staff.Authority.person(actor), data["person"], data["role"], data.get("region")
+        store,
+        staff.Authority.person(actor),
+        data["person"],
+        data["role"],
+        data.get("region"),
+        clock=clock,
     )
     await state.clear()
     key = "revoke-done" if change.changed else "revoke-not-held"

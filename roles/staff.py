@@ -11,7 +11,8 @@ from db.catalog import Region
 from db.grants import StaffEntry
 from db.store import Store
 from db.users import UserRow
-from roles import catalog
+from roles import catalog, tips
+from roles.clock import Clock, SystemClock
 from roles.errors import InvalidInput, NotFound
 from roles.model import REGION_BOUND_ROLES, Actor, Permission, Role, parse_role, require
 
@@ -127,8 +128,10 @@ async def revoke_role(
     telegram_id: int,
     role_name: str,
     region_code: str | None = None,
+    clock: Clock | None = None,
 ) -> RoleChange:
-    """Revoke `role` in one region, or in all of them when no region is given."""
+    """Revoke `role` in one region, or in all of them when no region is given. A commissar's
+    tips in a region they leave go back to that region's queue."""
     authority.check()
     role = parse_role(role_name)
     code = region_code.strip().upper() if region_code else None
@@ -141,8 +144,11 @@ async def revoke_role(
         revoked = await tx.grants.revoke(
             person.id, role, code, revoked_by=authority.user_id, via=authority.via
         )
+        now = (clock or SystemClock()).now()
         for grant in revoked:
             await _record(tx, authority, "role.revoke", person.id, role, grant.region_code)
+            if role == Role.COMMISSAR and grant.region_code is not None:
+                await tips.return_assignments(tx, person.id, grant.region_code, now)
     return RoleChange(
         person, role, tuple(grant.region_code for grant in revoked), changed=bool(revoked)
     )

@@ -562,6 +562,30 @@ async def change_status(
                 )
 
 
+async def return_assignments(tx: Store, user_id: int, region_code: str, now: datetime) -> int:
+    """When a commissar leaves a region, the tips they worked on there go back to its queue,
+    and the region's commissars are reminded of them at once. Returns how many."""
+    returned = await tx.tips.return_to_queue(user_id, region_code, WORKING, now)
+    for change in returned:
+        await tx.reminders.cancel(now, tip_id=change.tip_id)
+        await tx.reminders.add("tip_unclaimed", now, now, tip_id=change.tip_id)
+        await tx.tips.add_history(change.tip_id, "new", now, event="assignee_left")
+        await tx.audit.write(
+            actor_kind="system",
+            actor_user_id=None,
+            action="tip.status",
+            object_type="tip",
+            object_id=str(change.tip_id),
+            details={"from": change.previous, "to": "new", "reason": "assignee_left"},
+            at=now,
+        )
+        if change.tipster_user_id is not None:
+            await tx.outbox.put(
+                change.tipster_user_id, "tip_status", {"tip": change.tip_id, "status": "new"}, now
+            )
+    return len(returned)
+
+
 DEADLINE_WARNING = timedelta(hours=24)
 """How long before a deadline its handler is reminded."""
 

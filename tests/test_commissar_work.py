@@ -383,3 +383,35 @@ async def test_a_volunteers_reception_reminder_held_by_quiet_hours_past_the_star
     }
     said = [m.text for m in await bot_messages_with(commissar, "reception hours")]
     assert said == [held.text] and held.text.startswith("⏰ Reminder")
+
+
+async def test_tips_of_a_commissar_who_leaves_a_region_go_back_to_its_queue(
+    bot_runner: BotRunner, new_person: PersonFactory, store: Store
+) -> None:
+    clock = MovableClock()
+    app = await bot_runner.start(clock=clock)
+    tipster = await new_person("Tipster", language_code="en")
+    await started(tipster, "English")
+    number = tip_number(await send_report(tipster, Report(region="Ulytau Region")))
+    leaving, _ = await commissar_in(store, new_person, "ULY", name="Leaving")
+    staying, _ = await commissar_in(store, new_person, "ULY", name="Staying")
+    await take(leaving, number)
+    boss = await coordinator(new_person, store)
+
+    await boss.send(f"/revoke {leaving.id} commissar ULY")
+    confirm = await boss.reply_where(lambda m: bool(m.button_texts))
+    await boss.press(confirm.button_texts[0], confirm)
+    await boss.reply_where(lambda m: "Leaving" in m.text and m.edited)
+
+    tip = await store.tips.get(number)
+    assert tip is not None and tip.status == "new" and tip.assignee_user_id is None
+    assert tip.resolve_due is None
+    assert (await store.tips.history(number))[-1].event == "assignee_left"
+    await app.sweep_reminders()
+    await staying.reply_where(lambda m: f"Tip #{number} has been waiting" in m.text)
+    await tipster.reply_where(lambda m: f"Tip #{number}" in m.text and "waiting" in m.text)
+    card = await open_card(staying, number)
+    assert "back in the queue: the commissar left the region" in "\n".join(
+        message.text for message in await staying.messages()
+    )
+    assert "✋ Take the tip" in card.button_texts

@@ -451,6 +451,7 @@ deadline-met = done { $at }
 tip-history-line-note = { $at } — { $status }: { $note }
 tip-history-reassigned = given to another commissar by a coordinator
 tip-history-follow_up = reopened: the tipster says the problem was not fixed
+tip-history-assignee_left = back in the queue: the commissar left the region
 tip-thread-answer-handler =
     <i>{ $at }, the tipster's answer:</i> { $text }{ $files ->
         [0] {""}

@@ -451,6 +451,7 @@ deadline-met = { $at } орындалды
 tip-history-line-note = { $at } — { $status }: { $note }
 tip-history-reassigned = үйлестіруші хабарламаны басқа комиссарға берді
 tip-history-follow_up = қайта ашылды: автор мәселе шешілмегенін хабарлады
+tip-history-assignee_left = кезекке қайтарылды: комиссар өңірде енді жұмыс істемейді
 tip-thread-answer-handler =
     <i>{ $at }, автордың жауабы:</i> { $text }{ $files ->
         [0] {""}

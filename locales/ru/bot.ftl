@@ -463,6 +463,7 @@ deadline-met = выполнено { $at }
 tip-history-line-note = { $at } — { $status }: { $note }
 tip-history-reassigned = координатор передал сообщение другому комиссару
 tip-history-follow_up = открыто повторно: автор сообщил, что проблема не решена
+tip-history-assignee_left = возвращено в очередь: комиссар больше не работает в регионе
 tip-thread-answer-handler =
     <i>{ $at }, ответ автора:</i> { $text }{ $files ->
         [0] {""}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, ClassVar
 
 from db.fieldwork import (
     CheckKind,
@@ -27,7 +27,7 @@ from db.store import Store
 from roles.clock import Clock
 from roles.errors import InvalidInput, NotAllowed, NotFound
 from roles.model import Actor, Permission, Role, permits, require
-from roles.tips import Evidence, check_evidence, handled_tip, within
+from roles.tips import Evidence, KeptInConversation, check_evidence, handled_tip, within
 
 TARGET_LIMITS = (2, 200)
 REFERENCE_LIMITS = (1, 100)
@@ -95,8 +95,10 @@ class ReceivedFile:
 
 
 @dataclass
-class ViolationDraft:
+class ViolationDraft(KeptInConversation):
     """A violation being written, as kept in the conversation's data between steps."""
+
+    data_key: ClassVar[str] = "violation"
 
     check_id: int | None = None
     tip_id: int | None = None
@@ -104,19 +106,9 @@ class ViolationDraft:
     body: str | None = None
     description: str | None = None
     rule: str | None = None
-    rule_done: bool = False
     severity: str | None = None
     amount: str | None = None
-    amount_done: bool = False
     files: list[dict[str, Any]] = field(default_factory=list)
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> ViolationDraft:
-        values = data.get("violation") or {}
-        return cls(**{name: values[name] for name in cls.__dataclass_fields__ if name in values})
-
-    def as_data(self) -> dict[str, Any]:
-        return {"violation": {name: getattr(self, name) for name in self.__dataclass_fields__}}
 
     @property
     def received(self) -> list[ReceivedFile]:

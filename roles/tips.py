@@ -11,10 +11,10 @@ name, the daily counter names no tip, and a receipt opened in the chat lives onl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, ClassVar, Self
 from zoneinfo import ZoneInfo
 
 from db.fsm import ConversationKey
@@ -168,8 +168,26 @@ class Evidence:
 
 
 @dataclass
-class Draft:
+class KeptInConversation:
+    """A dataclass kept under `data_key` in a conversation's data between steps (JSON)."""
+
+    data_key: ClassVar[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Self:
+        values = data.get(cls.data_key) or {}
+        names = {item.name for item in fields(cls)}
+        return cls(**{name: values[name] for name in names if name in values})
+
+    def as_data(self) -> dict[str, Any]:
+        return {self.data_key: {item.name: getattr(self, item.name) for item in fields(self)}}
+
+
+@dataclass
+class Draft(KeptInConversation):
     """The report being written, as kept in the conversation's data between steps."""
+
+    data_key: ClassVar[str] = "draft"
 
     category: str | None = None
     region: str | None = None
@@ -184,14 +202,6 @@ class Draft:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     evidence_done: bool = False
     identity: str | None = None
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Draft:
-        values = data.get("draft") or {}
-        return cls(**{name: values[name] for name in cls.__dataclass_fields__ if name in values})
-
-    def as_data(self) -> dict[str, Any]:
-        return {"draft": {name: getattr(self, name) for name in self.__dataclass_fields__}}
 
     @property
     def occurred_on(self) -> date | None:

@@ -30,17 +30,6 @@ class HandlerView:
         return self.view.tip.status == "new"
 
 
-def queue_regions(actor: Actor, region: str | None = None) -> list[str]:
-    """The regions whose queue this commissar reads: all of theirs, or the one asked for."""
-    require(actor, Permission.HANDLE_TIPS)
-    own = list(actor.regions_of(Role.COMMISSAR))
-    if region is None:
-        return own
-    if region not in own:
-        raise NotAllowed()
-    return [region]
-
-
 async def queue(
     store: Store,
     actor: Actor,
@@ -50,7 +39,8 @@ async def queue(
     per_page: int,
 ) -> tuple[list[QueueItem], int]:
     """New tips of the commissar's regions, oldest first, optionally of one category."""
-    regions = queue_regions(actor)
+    require(actor, Permission.HANDLE_TIPS)
+    regions = list(actor.regions_of(Role.COMMISSAR))
     if category is not None and await store.catalog.category(category) is None:
         raise InvalidInput("error-tip-category")
     return await store.tips.queue(regions, category, limit=per_page, offset=max(page, 0) * per_page)

@@ -148,8 +148,14 @@ async def _tip_status(
 ) -> Rendered:
     tip_id = _tip(message)
     status = sender.text(f"tip-status-{message.payload['status']}", language)
+    note = message.payload.get("note")
+    text = (
+        sender.text("notify-tip-status-note", language, number=tip_id, status=status, note=note)
+        if note
+        else sender.text("notify-tip-status", language, number=tip_id, status=status)
+    )
     return Rendered(
-        sender.text("notify-tip-status", language, number=tip_id, status=status),
+        text,
         InlineKeyboardMarkup(
             inline_keyboard=[
                 [sender.button("button-open-tip", language, TipAction(action="open", tip=tip_id))]

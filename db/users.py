@@ -140,6 +140,12 @@ class Users:
         assert found is not None
         return found
 
+    async def by_id(self, user_id: int) -> UserRow | None:
+        record = await self._db.fetchrow(
+            f"SELECT {_USER_COLUMNS} FROM users u WHERE u.id = $1", user_id
+        )
+        return _user(record) if record else None
+
     async def by_telegram_id(self, telegram_id: int) -> UserRow | None:
         record = await self._db.fetchrow(
             f"SELECT {_USER_COLUMNS} FROM users u WHERE u.telegram_id = $1", telegram_id

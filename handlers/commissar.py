@@ -30,7 +30,14 @@ from handlers.keyboards import (
     step_buttons,
 )
 from handlers.media import send_files
-from handlers.render import moment, shortened, status_name, tip_card, violation_lines
+from handlers.render import (
+    moment,
+    person_name,
+    shortened,
+    status_name,
+    tip_card,
+    violation_lines,
+)
 from handlers.report import text_expected
 from handlers.tips import send_parts
 from roles import assignments, catalog, tips
@@ -188,6 +195,9 @@ async def send_handler_card(
 ) -> None:
     handled = await assignments.tip_for_handler(store, actor, tip_id)
     parts = await tip_card(i18n, store, handled.view, rules.zone, for_handler=True)
+    if handled.assignee is not None:
+        name = person_name(handled.assignee, handled.assignee.telegram_id)
+        parts[0] = join("\n", [parts[0], i18n.get("tip-card-assignee", name=name)])
     if handled.violations:
         parts.append(violation_lines(i18n, handled.violations))
     await send_parts(target, parts, card_buttons(i18n, actor, handled))

@@ -3,6 +3,8 @@ violations found by a check or on a tip, with evidence hashed as it arrives."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -33,7 +35,7 @@ from handlers.keyboards import (
     step_buttons,
 )
 from handlers.media import evidence_of, send_files
-from handlers.render import moment, shortened, violation_lines
+from handlers.render import moment, money, shortened, violation_lines
 from handlers.report import text_expected, use_buttons
 from roles import catalog, fieldwork, tips
 from roles.clock import Clock
@@ -519,7 +521,7 @@ async def ask_files(target: Answer, state: FSMContext, i18n: I18nContext) -> Non
     await show(
         target,
         i18n.get("violation-ask-files", limit=fieldwork.VIOLATION_FILES_LIMIT),
-        reply_markup=rows(step_buttons(i18n, back=False)),
+        reply_markup=one_step_or_cancel(i18n, "button-evidence-done", "done"),
     )
 
 
@@ -582,7 +584,7 @@ async def draft_text(i18n: I18nContext, draft: ViolationDraft) -> str:
         description=shortened(draft.description or "—", 1500),
         rule=draft.rule or "—",
         severity=i18n.get(f"severity-{draft.severity or 'low'}"),
-        amount=draft.amount or "—",
+        amount=money(Decimal(draft.amount), i18n.locale) if draft.amount else "—",
         files=len(draft.files),
     )
 
@@ -741,7 +743,7 @@ async def start_adding_evidence(
     await show(
         query,
         i18n.get("violation-ask-more-files", number=violation.id),
-        reply_markup=rows(step_buttons(i18n, back=False)),
+        reply_markup=rows([step_button(i18n, "button-evidence-done", "done")]),
     )
 
 

@@ -25,6 +25,7 @@ from handlers.keyboards import (
     button,
     own_region_picker,
     rows,
+    step_button,
     step_buttons,
 )
 from handlers.render import moment
@@ -189,7 +190,8 @@ async def ask_cancel_slot(
                     i18n,
                     "button-cancel-slot-yes",
                     SlotAction(action="cancel_yes", slot=callback_data.slot),
-                )
+                ),
+                step_button(i18n, "button-keep-slot", "cancel"),
             ]
         ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -15,7 +16,7 @@ from db.tips import TipRow
 from roles import catalog
 from roles.menus import menu_for
 from roles.model import Actor, Role, roles_in_order
-from roles.tips import Draft, TipView
+from roles.tips import NOTE_FOR_TIPSTER, WORKING, Draft, TipView
 
 
 def role_name(i18n: I18nContext, role: Role, region: str | None, names: dict[str, str]) -> str:
@@ -94,9 +95,15 @@ def status_name(i18n: I18nContext, status: str) -> str:
     return i18n.get(f"tip-status-{status}")
 
 
-def when_text(i18n: I18nContext, kind: str | None, on: date | None) -> str:
+def when_text(
+    i18n: I18nContext, kind: str | None, on: date | None, reported: date | None = None
+) -> str:
+    """When it happened; "today" and "this week" of a sent tip are told from the day it was
+    reported, so they stay true when read later."""
     if kind == "date" and on is not None:
         return on.strftime("%d.%m.%Y")
+    if reported is not None and kind in ("today", "week"):
+        return i18n.get(f"tip-when-{kind}", date=reported.strftime("%d.%m.%Y"))
     return i18n.get(f"report-when-{kind or 'earlier'}")
 
 
@@ -165,15 +172,23 @@ async def tip_card(
         region=regions.get(tip.region_code, tip.region_code),
         body=tip.body_concerned,
         description=shortened(tip.description or "", SUMMARY_DESCRIPTION),
-        when=when_text(i18n, tip.occurred_kind, tip.occurred_on),
+        when=when_text(
+            i18n, tip.occurred_kind, tip.occurred_on, tip.created_at.astimezone(zone).date()
+        ),
         where=where_text(i18n, tip.latitude, tip.longitude, tip.address),
-        evidence=i18n.get("tip-card-evidence", count=tip.evidence_count),
+        evidence=i18n.get(
+            "tip-card-evidence",
+            count=tip.evidence_count + sum(message.evidence_count for message in view.thread),
+        ),
     )
     if for_handler:
-        head = join("\n\n", [head, deadlines_text(i18n, tip, zone)])
+        identity = i18n.get(f"tip-card-tipster-{tip.identity_mode}")
+        head = join("\n\n", [head, identity, deadlines_text(i18n, tip, zone)])
     history = [i18n.get("tip-card-history")] + [
         i18n.get(
-            "tip-history-line-note" if for_handler and entry.note else "tip-history-line",
+            "tip-history-line-note"
+            if entry.note and (for_handler or entry.status in NOTE_FOR_TIPSTER)
+            else "tip-history-line",
             at=moment(entry.at, zone),
             status=i18n.get(f"tip-history-{entry.event}")
             if entry.event
@@ -215,9 +230,12 @@ def deadlines_text(i18n: I18nContext, tip: TipRow, zone: ZoneInfo) -> str:
         if tip.first_action_at is not None
         else moment(tip.first_action_due, zone)
     )
-    return i18n.get(
-        "tip-card-deadlines", first_action=first_action, resolve=moment(tip.resolve_due, zone)
+    resolve = (
+        i18n.get("deadline-met", at=moment(tip.status_changed_at, zone))
+        if tip.status not in WORKING
+        else moment(tip.resolve_due, zone)
     )
+    return i18n.get("tip-card-deadlines", first_action=first_action, resolve=resolve)
 
 
 def person_name(person: Named, telegram_id: int) -> str:
@@ -240,3 +258,12 @@ def violation_lines(i18n: I18nContext, violations: list[ViolationRow]) -> str:
             for violation in violations
         ],
     )
+
+
+def money(amount: Decimal, language: str) -> str:
+    """A sum in tenge as people of that language write it: 12 500 000,50 ₸ or 12,500,000.50 ₸."""
+    whole = amount == amount.to_integral_value()
+    text = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
+    if language != "en":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return f"{text} ₸"

@@ -12,7 +12,7 @@ from bot.filters import Requires
 from bot.replies import show
 from db.store import Store
 from handlers.commissar import PER_PAGE, Answer, register_card, send_assignments
-from handlers.keyboards import HandlerAction, OverduePage, ReassignTo, button, rows
+from handlers.keyboards import HandlerAction, OverduePage, ReassignTo, button, rows, step_buttons
 from handlers.render import person_name
 from roles import assignments
 from roles.clock import Clock
@@ -85,7 +85,9 @@ async def choose_commissar(
         for candidate in candidates
     ]
     await show(
-        query, i18n.get("reassign-choose", number=callback_data.tip), reply_markup=rows(*buttons)
+        query,
+        i18n.get("reassign-choose", number=callback_data.tip),
+        reply_markup=rows(*buttons, step_buttons(i18n, back=False)),
     )
 
 

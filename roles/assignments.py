@@ -12,6 +12,7 @@ from db.fieldwork import ViolationRow
 from db.grants import StaffEntry
 from db.store import Store
 from db.tips import AssignmentItem, EvidenceRow, QueueItem
+from db.users import UserRow
 from roles.clock import Clock
 from roles.errors import InvalidInput, NotAllowed
 from roles.model import Actor, Permission, Role, require
@@ -24,6 +25,7 @@ class HandlerView:
 
     view: TipView
     violations: list[ViolationRow]
+    assignee: UserRow | None = None
 
     @property
     def can_take(self) -> bool:
@@ -49,7 +51,8 @@ async def queue(
 async def tip_for_handler(store: Store, actor: Actor, tip_id: int) -> HandlerView:
     tip = await handled_tip(store, actor, tip_id)
     view = TipView(tip, await store.tips.history(tip_id), await store.tips.thread(tip_id))
-    return HandlerView(view, await store.fieldwork.violations_of(tip_id=tip_id))
+    assignee = await store.users.by_id(tip.assignee_user_id) if tip.assignee_user_id else None
+    return HandlerView(view, await store.fieldwork.violations_of(tip_id=tip_id), assignee)
 
 
 async def tip_evidence(store: Store, actor: Actor, tip_id: int, clock: Clock) -> list[EvidenceRow]:

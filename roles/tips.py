@@ -85,7 +85,10 @@ Withdrawing is the tipster's and reopening the follow-up's."""
 
 NOTE_REQUIRED = frozenset({"resolved", "unfounded", "passed", "new"})
 """Changes that must say why: the outcome, the reason, what was passed on, why given back."""
-NOTE_LIMITS = (3, 1000)
+NOTE_FOR_TIPSTER = frozenset({"resolved", "unfounded"})
+"""Notes the tipster reads: the outcome and the reason. The others stay with the handlers."""
+NOTE_LIMITS = (10, 1000)
+QUESTION_LIMITS = (5, ANSWER_LIMIT)
 
 RECEIPT_TRIES = 5
 RECEIPT_WINDOW = timedelta(minutes=15)
@@ -559,9 +562,10 @@ async def change_status(
             at=now,
         )
         if change.tipster_user_id is not None:
-            await tx.outbox.put(
-                change.tipster_user_id, "tip_status", {"tip": tip_id, "status": status}, now
-            )
+            payload: dict[str, Any] = {"tip": tip_id, "status": status}
+            if status in NOTE_FOR_TIPSTER:
+                payload["note"] = note
+            await tx.outbox.put(change.tipster_user_id, "tip_status", payload, now)
             if status == "resolved":
                 await tx.outbox.put(
                     change.tipster_user_id,
@@ -635,7 +639,7 @@ async def schedule_deadline_reminders(
 async def ask_tipster(store: Store, actor: Actor, tip_id: int, question: str, clock: Clock) -> int:
     """A handler's question on a tip. A confidential tipster gets it from the bot with a Reply
     button; an anonymous one sees it under the receipt code. The tip then needs information."""
-    text = within(question.strip(), (1, ANSWER_LIMIT), "error-tip-question")
+    text = within(question.strip(), QUESTION_LIMITS, "error-tip-question")
     now = clock.now()
     async with store.transaction() as tx:
         tip = await handled_tip(tx, actor, tip_id)
@@ -680,6 +684,9 @@ async def _answer(
     now = clock.now()
     async with store.transaction() as tx:
         message_id = await tx.tips.add_message(tip.id, "from_tipster", body, now, author=None)
+        if tip.status == "info_needed":
+            await tx.tips.change_status(tip.id, "in_work", now, allowed_from=("info_needed",))
+            await tx.tips.add_history(tip.id, "in_work", now, event="tipster_answered")
         if evidence:
             await tx.tips.add_evidence(
                 tip.id, [item.as_row() for item in evidence], now, message_id=message_id

@@ -103,6 +103,12 @@ async def test_a_commissar_of_another_region_can_neither_see_nor_take_a_tip(
     _, number = await reported_tip(new_person)
     local, _ = await commissar_in(store, new_person, "ALA")
     await open_card(local, number)
+    head = next(m.text for m in reversed(await local.messages()) if "Body concerned" in m.text)
+    assert "Tipster:</b> confidential" in head or "Tipster: confidential" in head
+    sent = await store.tips.get(number)
+    assert sent is not None
+    reported = sent.created_at.astimezone(ALMATY).strftime("%d.%m.%Y")
+    assert f"on the day it was reported, {reported}" in head
     stranger, _ = await commissar_in(store, new_person, "AST")
     await stranger.send("/queue")
     queue = await stranger.reply()
@@ -134,7 +140,7 @@ async def test_a_tip_is_worked_resolved_or_given_back_and_the_tipster_hears_of_i
     commissar, _ = await commissar_in(store, new_person, "ALA")
     await take(commissar, number)
     card = await open_card_of_assignment(commissar, number)
-    await commissar.press("▶ Start the check", card)
+    await commissar.press("▶ Start working on it", card)
     await commissar.reply_where(lambda m: "is now: being checked" in m.text)
     tip = await store.tips.get(number)
     assert tip is not None and tip.status == "in_work" and tip.first_action_at is not None
@@ -143,13 +149,14 @@ async def test_a_tip_is_worked_resolved_or_given_back_and_the_tipster_hears_of_i
     await commissar.press("✅ Resolved", card)
     await commissar.reply_where(lambda m: "What was the outcome" in m.text)
     await commissar.send("ok")
-    await commissar.reply_where(lambda m: "at least 3 characters" in m.text)
+    await commissar.reply_where(lambda m: "at least 10 characters" in m.text)
     await commissar.send("The akimat cancelled the illegal fee and returned the money.")
     await commissar.reply_where(lambda m: "is now: resolved" in m.text)
     history = await store.tips.history(number)
     assert history[-1].status == "resolved"
     assert history[-1].note == "The akimat cancelled the illegal fee and returned the money."
-    await tipster.reply_where(lambda m: f"Tip #{number}" in m.text and "resolved" in m.text)
+    told = await tipster.reply_where(lambda m: f"Tip #{number}" in m.text and "resolved" in m.text)
+    assert "The akimat cancelled the illegal fee and returned the money." in told.text
     assert await store.reminders.pending(tip_id=number) == []
 
     _, second = await reported_tip(new_person)

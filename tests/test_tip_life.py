@@ -77,6 +77,7 @@ async def test_an_anonymous_tip_is_followed_and_answered_with_its_receipt_code_o
     await tipster.reply_where(lambda m: "Send your answer" in m.text)
     await tipster.send("Office 214, second floor.")
     await tipster.reply_where(lambda m: "Passed on" in m.text)
+    assert await store.tips.status(number) == "in_work"
 
     messages = await store.tips.thread(number)
     assert [(m.direction, m.body) for m in messages] == [
@@ -198,7 +199,9 @@ async def test_each_status_change_reaches_a_confidential_tipster_in_kazakh(
     clock = running_bot.clock
 
     for status in ("taken", "in_work", "resolved"):
-        await tips.change_status(store, handler, number, status, rules, clock, note="Checked.")
+        await tips.change_status(
+            store, handler, number, status, rules, clock, note="Checked on site."
+        )
         notice = await tipster.reply_where(lambda m: f"#{number}" in m.text)
         expected = running_bot.translations.get(f"tip-status-{status}", "kk")
         assert expected in notice.text

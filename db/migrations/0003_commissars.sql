@@ -14,7 +14,8 @@ ALTER TABLE tips
 -- Steps of a tip's history the bot names itself (shown in the reader's language), as opposed to
 -- a handler's own note.
 ALTER TABLE tip_history
-    ADD COLUMN event text CHECK (event IN ('reassigned', 'follow_up', 'assignee_left'));
+    ADD COLUMN event text CHECK (event IN (
+        'reassigned', 'follow_up', 'assignee_left', 'tipster_answered'));
 UPDATE tip_history SET event = 'follow_up', note = NULL
 WHERE status = 'reopened' AND note = 'follow-up';
 

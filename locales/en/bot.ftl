@@ -287,6 +287,10 @@ tip-status-reopened = reopened
 ## Messages about a tip
 
 notify-tip-status = Tip <b>#{ $number }</b>: { $status }.
+notify-tip-status-note =
+    Tip <b>#{ $number }</b>: { $status }.
+
+    { $note }
 notify-tip-question =
     ❓ A question on your tip <b>#{ $number }</b>:
 
@@ -393,7 +397,7 @@ error-tip-description-short = Please tell a little more: { $length } characters 
 error-tip-description-long = The text is too long: { $length } characters, at most { $maximum }. Shorten it, or send the rest as a document at the evidence step.
 error-tip-address-short = The address is too short: at least { $minimum } characters.
 error-tip-address-long = The address is too long: { $length } characters, at most { $maximum }.
-error-tip-question-short = The question is empty.
+error-tip-question-short = The question is too short: at least { $minimum } characters.
 error-tip-question-long = The question is too long: { $length } characters, at most { $maximum }.
 error-follow-up-comment-short = The comment is empty.
 error-follow-up-comment-long = The comment is too long: { $length } characters, at most { $maximum }.
@@ -445,12 +449,18 @@ button-page-previous = ← Previous
 button-page-next = Next →
 
 tip-card-unassigned = <b>Deadlines:</b> start when a commissar takes the tip.
+tip-card-tipster-confidential = <b>Tipster:</b> confidential: gets your questions and every change as messages.
+tip-card-tipster-anonymous = <b>Tipster:</b> anonymous: sees your questions and changes only when they open the tip with the receipt code.
+tip-card-assignee = <b>Commissar:</b> { $name }
+tip-when-today = on the day it was reported, { $date }
+tip-when-week = in the week before { $date }
 tip-card-deadlines =
     <b>Deadlines:</b> first action by { $first_action }; resolve by { $resolve }
 deadline-met = done { $at }
 tip-history-line-note = { $at } — { $status }: { $note }
 tip-history-reassigned = given to another commissar by a coordinator
 tip-history-follow_up = reopened: the tipster says the problem was not fixed
+tip-history-tipster_answered = the tipster answered
 tip-history-assignee_left = back in the queue: the commissar left the region
 tip-thread-answer-handler =
     <i>{ $at }, the tipster's answer:</i> { $text }{ $files ->
@@ -462,7 +472,7 @@ violation-line = #{ $number } · { $severity } · { $body }
 evidence-caption = Tip #{ $number }, file { $position } of { $count }, received { $received }
 
 button-take = ✋ Take the tip
-button-in-work = ▶ Start the check
+button-in-work = ▶ Start working on it
 button-ask-tipster = ❓ Ask the tipster
 button-record-violation = 📌 Record a violation
 button-resolved = ✅ Resolved
@@ -472,15 +482,14 @@ button-give-back = ↩ Back to the queue
 button-reassign = 👤 Reassign
 button-show-evidence = 📎 Show the evidence
 
-take-done = You took tip #{ $number }. First action by { $first_action }; resolve by { $resolve }. It is now in /assignments.
+take-done = You took tip #{ $number }. First action by { $first_action } (start working on it, ask the tipster, or decide); resolve by { $resolve }. It is now in /assignments.
 status-changed = Tip #{ $number } is now: { $status }. A confidential tipster gets a message; an anonymous one sees it with the receipt code.
-note-ask-resolved = What was the outcome of tip #{ $number }? The tipster will see that it is resolved.
-note-ask-unfounded = Why was tip #{ $number } not confirmed? Write the reason.
-note-ask-passed = What do you pass on to the ambassadors about tip #{ $number }, and why?
-note-ask-giveback = Why do you give tip #{ $number } back to the queue? Another commissar will take it.
-question-ask = Write your question about tip #{ $number }. The tipster gets it from the bot and never learns who you are; you never learn who they are.
-question-sent = The question on tip #{ $number } has been passed on. You will be told when the tipster answers.
-
+note-ask-resolved = What was the outcome of tip #{ $number }? The tipster will read it (a confidential one gets it as a message), so write it for them, without names they should not learn. At least 10 characters.
+note-ask-unfounded = Why was tip #{ $number } not confirmed? The tipster will read the reason, so write it for them. At least 10 characters.
+note-ask-passed = What do you pass on to the ambassadors of change about tip #{ $number }, and why? Only handlers see it.
+note-ask-giveback = Why do you give tip #{ $number } back to the queue? Only handlers see it; the tip waits for a commissar of the region again.
+question-ask = Write your question about tip #{ $number } (at least 5 characters). A confidential tipster gets it from the bot; an anonymous one sees it only when they open the tip with the receipt code, so an answer may take longer. Neither of you learns who the other is.
+question-sent = The question on tip #{ $number } has been passed on. You will be told when the tipster answers; the tip then goes back to “being checked”.
 assignments-empty = You are not working on any tip. /queue shows the new ones.
 assignments-title =
     { $count ->
@@ -522,7 +531,7 @@ deadline-first_action_overdue = the first action
 deadline-resolve_soon = the resolution
 deadline-resolve_overdue = the resolution
 remind-deadline-soon = ⏰ Tip #{ $number }: the deadline for { $deadline } is { $due }.
-remind-deadline-passed = ⚠ Tip #{ $number }: the deadline for { $deadline } passed at { $due }.
+remind-deadline-passed = ⚠ Tip #{ $number }: the deadline for { $deadline } passed at { $due }. Open the tip and move it on, or give it back to the queue.
 remind-escalation = ⚠ Overdue: tip #{ $number }, the deadline for { $deadline } passed at { $due }. /overdue lists all of them.
 
 ## Field checks (/checks)
@@ -571,7 +580,7 @@ error-check-target-long = The name is too long: { $length } characters, at most 
 error-check-reference-short = The lot or contract number is required for procurement monitoring.
 error-check-reference-long = The number is too long: { $length } characters, at most { $maximum }.
 error-check-date = That is not a date. Send it as DD.MM.YYYY, for example 15.03.2026.
-error-check-date-range = The date must be within a year from today.
+error-check-date-range = The date must be within a year before or after today.
 error-check-not-found = There is no such check.
 error-check-not-yours = This check belongs to another commissar.
 error-check-closed = Check #{ $number } is finished and can no longer be changed.
@@ -585,7 +594,7 @@ error-check-unanswered =
 ## Violations
 
 violation-ask-what = What is the violation? Describe it (10–2,000 characters).
-violation-ask-body = Which body or organisation committed it? Press the button to keep “{ $body }”, or type another.
+violation-ask-body = Which body or organisation committed it? Press Keep it to keep: { $body }. Or type another name.
 button-keep-body = Keep it
 violation-ask-rule = Which rule was broken (law, article, regulation)? Or press Skip.
 violation-ask-severity = How serious is it?
@@ -594,7 +603,7 @@ severity-medium = Medium
 severity-high = High
 severity-critical = Critical
 violation-ask-amount = The sum involved, in tenge (for example 1 500 000), or Skip.
-violation-ask-files = Send the evidence: photos, videos, voice messages or documents, up to { $limit } files. The bot fixes the moment it receives each file and its SHA-256. Then press Done.
+violation-ask-files = Send the evidence: photos, videos, voice messages or documents, at least one and up to { $limit } files. The bot fixes the moment it receives each file and its SHA-256. Then press Done.
 violation-file-received = File { $count } received. SHA-256: <code>{ $sha256 }</code>
 violation-files-expected = Send files as evidence, or press Done.
 violation-summary =
@@ -623,11 +632,11 @@ violation-evidence-caption =
     Violation #{ $number }, file { $position } of { $count }
     Received { $received }
     SHA-256: { $sha256 }
-    Telegram id: { $unique }
+    Telegram file id: { $unique }
 button-add-evidence = ➕ Add evidence
 button-violation-number = Violation #{ $number }
 violations-empty = You have not recorded any violation yet.
-violation-ask-more-files = Send more evidence for violation #{ $number }; what is there already stays as it is. Then press Done.
+violation-ask-more-files = Send more evidence for violation #{ $number }. Each file is saved as it arrives and cannot be removed; what is there already stays as it is. Press Done when you have finished.
 violation-file-added = Added to violation #{ $number }. SHA-256: <code>{ $sha256 }</code>
 violation-files-finished = The evidence of violation #{ $number } is saved.
 error-violation-what-short = Please describe it in more detail: at least { $minimum } characters.
@@ -655,6 +664,7 @@ slot-line = #{ $number } · { $at } · { $place } · { $region } · booked { $bo
 button-publish-slot = ➕ Publish reception hours
 button-cancel-slot = ✕ Cancel #{ $number }
 button-cancel-slot-yes = Yes, cancel it
+button-keep-slot = No, keep it
 slot-ask-region = In which region?
 slot-ask-time = When? Send the local date and time as DD.MM.YYYY HH:MM, for example 15.03.2026 10:00.
 slot-ask-place = Where? The address and room.

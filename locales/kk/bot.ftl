@@ -287,6 +287,10 @@ tip-status-reopened = қайта ашылды
 ## Хабарлама туралы хабарлар
 
 notify-tip-status = <b>#{ $number }</b> хабарлама: { $status }.
+notify-tip-status-note =
+    <b>#{ $number }</b> хабарлама: { $status }.
+
+    { $note }
 notify-tip-question =
     ❓ Сіздің <b>#{ $number }</b> хабарламаңыз бойынша сұрақ:
 
@@ -393,7 +397,7 @@ error-tip-description-short = Сәл толығырақ жазыңызшы: қа
 error-tip-description-long = Мәтін тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек. Қысқартыңыз немесе қалғанын дәлелдер қадамында құжат ретінде жіберіңіз.
 error-tip-address-short = Мекенжай тым қысқа: кемінде { $minimum } таңба болуы керек.
 error-tip-address-long = Мекенжай тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
-error-tip-question-short = Сұрақ бос.
+error-tip-question-short = Сұрақ тым қысқа: кемінде { $minimum } таңба болуы керек.
 error-tip-question-long = Сұрақ тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
 error-follow-up-comment-short = Пікір бос.
 error-follow-up-comment-long = Пікір тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
@@ -445,12 +449,18 @@ button-page-previous = ← Алдыңғы
 button-page-next = Келесі →
 
 tip-card-unassigned = <b>Мерзімдер:</b> комиссар хабарламаны қолға алғанда басталады.
+tip-card-tipster-confidential = <b>Автор:</b> құпия: сіздің сұрақтарыңызды және әр өзгерісті хабар ретінде алады.
+tip-card-tipster-anonymous = <b>Автор:</b> анонимді: сұрақтар мен өзгерістерді хабарламаны түбіртек кодымен ашқанда ғана көреді.
+tip-card-assignee = <b>Комиссар:</b> { $name }
+tip-when-today = жіберілген күні, { $date }
+tip-when-week = { $date } дейінгі апта ішінде
 tip-card-deadlines =
     <b>Мерзімдер:</b> алғашқы әрекет — { $first_action }; шешу — { $resolve }
 deadline-met = { $at } орындалды
 tip-history-line-note = { $at } — { $status }: { $note }
 tip-history-reassigned = үйлестіруші хабарламаны басқа комиссарға берді
 tip-history-follow_up = қайта ашылды: автор мәселе шешілмегенін хабарлады
+tip-history-tipster_answered = автор жауап берді
 tip-history-assignee_left = кезекке қайтарылды: комиссар өңірде енді жұмыс істемейді
 tip-thread-answer-handler =
     <i>{ $at }, автордың жауабы:</i> { $text }{ $files ->
@@ -462,7 +472,7 @@ violation-line = #{ $number } · { $severity } · { $body }
 evidence-caption = #{ $number } хабарлама, файл: { $position } / { $count }, қабылданды: { $received }
 
 button-take = ✋ Қолға алу
-button-in-work = ▶ Тексеруді бастау
+button-in-work = ▶ Жұмысты бастау
 button-ask-tipster = ❓ Авторға сұрақ қою
 button-record-violation = 📌 Бұзушылықты тіркеу
 button-resolved = ✅ Шешілді
@@ -472,15 +482,14 @@ button-give-back = ↩ Кезекке қайтару
 button-reassign = 👤 Басқа комиссарға беру
 button-show-evidence = 📎 Дәлелдерді көрсету
 
-take-done = Сіз #{ $number } хабарламаны қолға алдыңыз. Алғашқы әрекет мерзімі — { $first_action }; шешу мерзімі — { $resolve }. Хабарлама енді /assignments тізімінде.
+take-done = Сіз #{ $number } хабарламаны қолға алдыңыз. Алғашқы әрекет мерзімі — { $first_action } (жұмысты бастау, авторға сұрақ қою немесе шешім қабылдау); шешу мерзімі — { $resolve }. Хабарлама енді /assignments тізімінде.
 status-changed = #{ $number } хабарламаның жаңа мәртебесі: { $status }. Құпия хабарламаның авторына хабар жіберіледі, анонимді хабарламаның авторы мұны түбіртек коды арқылы көреді.
-note-ask-resolved = #{ $number } хабарлама бойынша нәтиже қандай? Автор мәселенің шешілгенін көреді.
-note-ask-unfounded = #{ $number } хабарлама неге расталмады? Себебін жазыңыз.
-note-ask-passed = #{ $number } хабарлама бойынша өзгеріс елшілеріне нені және не себепті бересіз?
-note-ask-giveback = #{ $number } хабарламаны кезекке неге қайтарасыз? Оны басқа комиссар қолға алады.
-question-ask = #{ $number } хабарлама бойынша сұрағыңызды жазыңыз. Автор оны боттан алады және сіздің кім екеніңізді ешқашан білмейді; сіз де оның кім екенін білмейсіз.
-question-sent = #{ $number } хабарлама бойынша сұрақ жеткізілді. Автор жауап бергенде сізге хабарланады.
-
+note-ask-resolved = #{ $number } хабарлама бойынша нәтиже қандай? Автор бұл мәтінді оқиды (құпия хабарламаның авторы оны хабар ретінде алады), сондықтан оған арнап, ол білмеуі тиіс есімдерсіз жазыңыз. Кемінде 10 таңба.
+note-ask-unfounded = #{ $number } хабарлама неге расталмады? Автор себебін оқиды, сондықтан оған арнап жазыңыз. Кемінде 10 таңба.
+note-ask-passed = #{ $number } хабарлама бойынша өзгеріс елшілеріне нені және не себепті бересіз? Мұны тек хабарламалармен жұмыс істейтіндер көреді.
+note-ask-giveback = #{ $number } хабарламаны кезекке неге қайтарасыз? Мұны тек хабарламалармен жұмыс істейтіндер көреді; хабарлама қайтадан өңір комиссарын күтеді.
+question-ask = #{ $number } хабарлама бойынша сұрағыңызды жазыңыз (кемінде 5 таңба). Құпия хабарламаның авторы оны боттан алады; анонимді хабарламаның авторы сұрақты хабарламаны түбіртек кодымен ашқанда ғана көреді, сондықтан жауап кешігуі мүмкін. Сіз де, автор да бір-біріңіздің кім екеніңізді білмейсіздер.
+question-sent = #{ $number } хабарлама бойынша сұрақ жеткізілді. Автор жауап бергенде сізге хабарланады, ал хабарлама «тексерілуде» мәртебесіне қайтады.
 assignments-empty = Жұмысыңызда бірде-бір хабарлама жоқ. Жаңаларын /queue көрсетеді.
 assignments-title =
     { $count ->
@@ -522,7 +531,7 @@ deadline-first_action_overdue = алғашқы әрекет
 deadline-resolve_soon = шешу
 deadline-resolve_overdue = шешу
 remind-deadline-soon = ⏰ #{ $number } хабарлама: { $deadline } мерзімі — { $due }.
-remind-deadline-passed = ⚠ #{ $number } хабарлама: { $deadline } мерзімі өтіп кетті ({ $due }).
+remind-deadline-passed = ⚠ #{ $number } хабарлама: { $deadline } мерзімі өтіп кетті ({ $due }). Хабарламаны ашып, жұмысты жалғастырыңыз немесе оны кезекке қайтарыңыз.
 remind-escalation = ⚠ Мерзім өтті: #{ $number } хабарлама, { $deadline } мерзімі { $due } аяқталды. Барлығын /overdue көрсетеді.
 
 ## Жергілікті жердегі тексерулер (/checks)
@@ -545,7 +554,7 @@ button-today = Бүгін
 check-status-planned = жоспарланған
 check-status-in_progress = жүріп жатыр
 check-status-done = аяқталды
-check-status-cancelled = болдырылмады
+check-status-cancelled = болдырылмаған
 check-card =
     <b>#{ $number } тексеру</b>: { $kind } — { $status }
     <b>Нысан:</b> { $target }
@@ -560,7 +569,7 @@ checklist-item =
     <b>{ $text }</b>
 button-answer-yes = ✅ Иә
 button-answer-no = ❌ Жоқ
-button-answer-na = ➖ Қатысы жоқ
+button-answer-na = ➖ Қолданылмайды
 button-fill-checklist = 📝 Тексеру парағын толтыру
 button-finish-check = ✓ Тексеруді аяқтау
 button-cancel-check = ✕ Тексеруді болдырмау
@@ -571,7 +580,7 @@ error-check-target-long = Атауы тым ұзын: { $length } таңба, е
 error-check-reference-short = Сатып алу мониторингі үшін лот немесе шарт нөмірі міндетті.
 error-check-reference-long = Нөмір тым ұзын: { $length } таңба, ең көбі { $maximum } болуы керек.
 error-check-date = Күн дұрыс танылмады. Оны КК.АА.ЖЖЖЖ пішімінде жіберіңіз, мысалы 15.03.2026.
-error-check-date-range = Күн бүгіннен бастап бір жыл ішінде болуы керек.
+error-check-date-range = Күн бүгіннен бір жыл бұрын мен бір жыл кейінгі аралықта болуы керек.
 error-check-not-found = Мұндай тексеру жоқ.
 error-check-not-yours = Бұл тексеру басқа комиссарға тиесілі.
 error-check-closed = #{ $number } тексеру аяқталған, оны енді өзгерту мүмкін емес.
@@ -585,7 +594,7 @@ error-check-unanswered =
 ## Бұзушылықтар
 
 violation-ask-what = Бұзушылық неден тұрады? Сипаттап жазыңыз (10–2000 таңба).
-violation-ask-body = Оны қай орган немесе ұйым жасады? «{ $body }» атауын қалдыру үшін түймені басыңыз немесе басқа атау жазыңыз.
+violation-ask-body = Оны қай орган немесе ұйым жасады? Мына атауды қалдыру үшін түймені басыңыз: { $body }. Немесе басқа атау жазыңыз.
 button-keep-body = Қалдыру
 violation-ask-rule = Қай норма бұзылды (заң, бап, ереже)? Немесе «Өткізіп жіберу» түймесін басыңыз.
 violation-ask-severity = Бұзушылық қаншалықты ауыр?
@@ -594,7 +603,7 @@ severity-medium = Орташа
 severity-high = Жоғары
 severity-critical = Критикалық
 violation-ask-amount = Бұзушылыққа қатысты сома, теңгемен (мысалы, 1 500 000), немесе «Өткізіп жіберу» түймесін басыңыз.
-violation-ask-files = Дәлелдерді жіберіңіз: фото, бейне, дауыстық хабарламалар немесе құжаттар, ең көбі { $limit } файл. Бот әр файлды қабылдаған сәтті және оның SHA-256 хешін тіркейді. Содан кейін «Дайын» түймесін басыңыз.
+violation-ask-files = Дәлелдерді жіберіңіз: фото, бейне, дауыстық хабарламалар немесе құжаттар — кемінде біреу, ең көбі { $limit } файл. Бот әр файлдың қабылданған сәтін және оның SHA-256 мәнін тіркейді. Содан кейін «Дайын» түймесін басыңыз.
 violation-file-received = { $count }-файл қабылданды. SHA-256: <code>{ $sha256 }</code>
 violation-files-expected = Дәлел ретінде файлдар жіберіңіз немесе «Дайын» түймесін басыңыз.
 violation-summary =
@@ -623,11 +632,11 @@ violation-evidence-caption =
     #{ $number } бұзушылық, файл: { $position } / { $count }
     Қабылданды: { $received }
     SHA-256: { $sha256 }
-    Telegram id: { $unique }
+    Telegram file id: { $unique }
 button-add-evidence = ➕ Дәлел қосу
 button-violation-number = #{ $number } бұзушылық
 violations-empty = Сіз әлі бірде-бір бұзушылық тіркемегенсіз.
-violation-ask-more-files = #{ $number } бұзушылық бойынша қосымша дәлелдер жіберіңіз; бұрыннан барлары өзгеріссіз қалады. Содан кейін «Дайын» түймесін басыңыз.
+violation-ask-more-files = #{ $number } бұзушылық бойынша қосымша дәлелдер жіберіңіз. Әр файл бірден сақталады және оны жою мүмкін емес; бұрыннан барлары өзгеріссіз қалады. Аяқтағанда «Дайын» түймесін басыңыз.
 violation-file-added = #{ $number } бұзушылыққа қосылды. SHA-256: <code>{ $sha256 }</code>
 violation-files-finished = #{ $number } бұзушылықтың дәлелдері сақталды.
 error-violation-what-short = Толығырақ сипаттаңызшы: кемінде { $minimum } таңба болуы керек.
@@ -655,6 +664,7 @@ slot-line = #{ $number } · { $at } · { $place } · { $region } · жазылғ
 button-publish-slot = ➕ Қабылдау уақытын жариялау
 button-cancel-slot = ✕ #{ $number } қабылдауды болдырмау
 button-cancel-slot-yes = Иә, болдырмау
+button-keep-slot = Жоқ, қалдыру
 slot-ask-region = Қай өңірде?
 slot-ask-time = Қашан? Жергілікті күн мен уақытты КК.АА.ЖЖЖЖ СС:ММ пішімінде жіберіңіз, мысалы 15.03.2026 10:00.
 slot-ask-place = Қай жерде? Мекенжай мен кабинетті жазыңыз.

@@ -296,6 +296,10 @@ tip-status-reopened = открыто повторно
 ## Уведомления о сообщении
 
 notify-tip-status = Сообщение <b>#{ $number }</b>: { $status }.
+notify-tip-status-note =
+    Сообщение <b>#{ $number }</b>: { $status }.
+
+    { $note }
 notify-tip-question =
     ❓ Вопрос по вашему сообщению <b>#{ $number }</b>:
 
@@ -404,7 +408,7 @@ error-tip-description-short = Пожалуйста, расскажите чут�
 error-tip-description-long = Текст слишком длинный: символов — { $length }, можно не больше { $maximum }. Сократите его или пришлите остальное документом на шаге с доказательствами.
 error-tip-address-short = Адрес слишком короткий: нужно не меньше { $minimum } символов.
 error-tip-address-long = Адрес слишком длинный: символов — { $length }, можно не больше { $maximum }.
-error-tip-question-short = Вопрос пустой.
+error-tip-question-short = Вопрос слишком короткий: нужно не меньше { $minimum } символов.
 error-tip-question-long = Вопрос слишком длинный: символов — { $length }, можно не больше { $maximum }.
 error-follow-up-comment-short = Комментарий пустой.
 error-follow-up-comment-long = Комментарий слишком длинный: символов — { $length }, можно не больше { $maximum }.
@@ -457,12 +461,18 @@ button-page-previous = ← Предыдущие
 button-page-next = Следующие →
 
 tip-card-unassigned = <b>Сроки:</b> начнут отсчитываться, когда комиссар возьмёт сообщение в работу.
+tip-card-tipster-confidential = <b>Автор:</b> конфиденциальный: получает ваши вопросы и каждое изменение сообщениями.
+tip-card-tipster-anonymous = <b>Автор:</b> анонимный: видит ваши вопросы и изменения, только когда открывает сообщение по коду квитанции.
+tip-card-assignee = <b>Комиссар:</b> { $name }
+tip-when-today = в день отправки, { $date }
+tip-when-week = в течение недели до { $date }
 tip-card-deadlines =
     <b>Сроки:</b> первого действия — { $first_action }; решения — { $resolve }
 deadline-met = выполнено { $at }
 tip-history-line-note = { $at } — { $status }: { $note }
 tip-history-reassigned = координатор передал сообщение другому комиссару
 tip-history-follow_up = открыто повторно: автор сообщил, что проблема не решена
+tip-history-tipster_answered = автор ответил
 tip-history-assignee_left = возвращено в очередь: комиссар больше не работает в регионе
 tip-thread-answer-handler =
     <i>{ $at }, ответ автора:</i> { $text }{ $files ->
@@ -474,25 +484,24 @@ violation-line = #{ $number } · { $severity } · { $body }
 evidence-caption = Сообщение #{ $number }, файл { $position } из { $count }, получен { $received }
 
 button-take = ✋ Взять сообщение
-button-in-work = ▶ Начать проверку
+button-in-work = ▶ Начать работу
 button-ask-tipster = ❓ Задать вопрос автору
 button-record-violation = 📌 Зафиксировать нарушение
 button-resolved = ✅ Решено
 button-unfounded = 🚫 Не подтвердилось
-button-pass = ➡ Послу перемен
+button-pass = ➡ Послам перемен
 button-give-back = ↩ Вернуть в очередь
 button-reassign = 👤 Переназначить
 button-show-evidence = 📎 Показать доказательства
 
-take-done = Вы взяли сообщение #{ $number }. Первое действие — до { $first_action }; решить — до { $resolve }. Теперь оно в /assignments.
+take-done = Вы взяли сообщение #{ $number }. Первое действие — до { $first_action } (начать работу, задать вопрос автору или принять решение); решить — до { $resolve }. Теперь оно в /assignments.
 status-changed = Статус сообщения #{ $number } теперь: { $status }. Автор конфиденциального сообщения получит уведомление, автор анонимного увидит это по коду квитанции.
-note-ask-resolved = Чем закончилась работа по сообщению #{ $number }? Автор увидит, что сообщение решено.
-note-ask-unfounded = Почему сообщение #{ $number } не подтвердилось? Напишите причину.
-note-ask-passed = Что вы передаёте послам перемен по сообщению #{ $number } и почему?
-note-ask-giveback = Почему вы возвращаете сообщение #{ $number } в очередь? Его возьмёт другой комиссар.
-question-ask = Напишите ваш вопрос по сообщению #{ $number }. Автор получит его от бота и никогда не узнает, кто вы; вы тоже не узнаете, кто он.
-question-sent = Вопрос по сообщению #{ $number } передан. Когда автор ответит, вы получите уведомление.
-
+note-ask-resolved = Чем закончилась работа по сообщению #{ $number }? Автор прочитает этот текст (автор конфиденциального сообщения получит его сообщением), поэтому пишите для него и без имён, которые ему не следует знать. Не меньше 10 символов.
+note-ask-unfounded = Почему сообщение #{ $number } не подтвердилось? Автор прочитает причину, поэтому пишите для него. Не меньше 10 символов.
+note-ask-passed = Что вы передаёте послам перемен по сообщению #{ $number } и почему? Это видят только те, кто работает с сообщениями.
+note-ask-giveback = Почему вы возвращаете сообщение #{ $number } в очередь? Это видят только те, кто работает с сообщениями; сообщение снова будет ждать комиссара региона.
+question-ask = Напишите ваш вопрос по сообщению #{ $number } (не меньше 5 символов). Автор конфиденциального сообщения получит его от бота; автор анонимного увидит вопрос, только когда откроет сообщение по коду квитанции, поэтому ответ может задержаться. Ни вы, ни автор не узнаете, кто другой.
+question-sent = Вопрос по сообщению #{ $number } передан. Когда автор ответит, вы получите уведомление, а сообщение вернётся в статус «проверяется».
 assignments-empty = У вас в работе нет ни одного сообщения. Новые сообщения показывает /queue.
 assignments-title =
     { $count ->
@@ -536,7 +545,7 @@ deadline-first_action_overdue = первого действия
 deadline-resolve_soon = решения
 deadline-resolve_overdue = решения
 remind-deadline-soon = ⏰ Сообщение #{ $number }: срок { $deadline } — { $due }.
-remind-deadline-passed = ⚠ Сообщение #{ $number }: срок { $deadline } истёк { $due }.
+remind-deadline-passed = ⚠ Сообщение #{ $number }: срок { $deadline } истёк { $due }. Откройте сообщение и продвиньте работу или верните его в очередь.
 remind-escalation = ⚠ Просрочка: сообщение #{ $number }, срок { $deadline } истёк { $due }. Все просроченные сообщения — в /overdue.
 
 ## Выездные проверки (/checks)
@@ -586,7 +595,7 @@ error-check-target-long = Название слишком длинное: сим
 error-check-reference-short = Для мониторинга закупок нужно указать номер лота или договора.
 error-check-reference-long = Номер слишком длинный: символов — { $length }, можно не больше { $maximum }.
 error-check-date = Это не похоже на дату. Пришлите её в формате ДД.ММ.ГГГГ, например 15.03.2026.
-error-check-date-range = Дата должна быть не дальше чем через год от сегодняшнего дня.
+error-check-date-range = Дата должна быть в пределах года до или после сегодняшнего дня.
 error-check-not-found = Такой проверки нет.
 error-check-not-yours = Это проверка другого комиссара.
 error-check-closed = Проверка #{ $number } завершена, изменить её больше нельзя.
@@ -601,7 +610,7 @@ error-check-unanswered =
 ## Нарушения
 
 violation-ask-what = В чём состоит нарушение? Опишите его (от 10 до 2000 символов).
-violation-ask-body = Какой орган или организация его допустили? Нажмите кнопку, чтобы оставить «{ $body }», или напишите другое название.
+violation-ask-body = Какой орган или организация его допустили? Нажмите «Оставить», чтобы оставить: { $body }. Или напишите другое название.
 button-keep-body = Оставить
 violation-ask-rule = Какая норма нарушена (закон, статья, положение)? Или нажмите «Пропустить».
 violation-ask-severity = Насколько серьёзно нарушение?
@@ -610,7 +619,7 @@ severity-medium = Средняя
 severity-high = Высокая
 severity-critical = Критическая
 violation-ask-amount = Сумма, о которой идёт речь, в тенге (например, 1 500 000) — или нажмите «Пропустить».
-violation-ask-files = Пришлите доказательства: фото, видео, голосовые сообщения или документы — до { $limit } файлов. Бот фиксирует момент получения каждого файла и его SHA-256. Затем нажмите «Готово».
+violation-ask-files = Пришлите доказательства: фото, видео, голосовые сообщения или документы — хотя бы один и не больше { $limit } файлов. Бот фиксирует момент получения каждого файла и его SHA-256. Затем нажмите «Готово».
 violation-file-received = Файл № { $count } получен. SHA-256: <code>{ $sha256 }</code>
 violation-files-expected = Пришлите файлы с доказательствами или нажмите «Готово».
 violation-summary =
@@ -639,11 +648,11 @@ violation-evidence-caption =
     Нарушение #{ $number }, файл { $position } из { $count }
     Получен { $received }
     SHA-256: { $sha256 }
-    Telegram id: { $unique }
+    Telegram file id: { $unique }
 button-add-evidence = ➕ Добавить доказательства
 button-violation-number = Нарушение #{ $number }
 violations-empty = Вы пока не зафиксировали ни одного нарушения.
-violation-ask-more-files = Пришлите дополнительные доказательства по нарушению #{ $number }; уже сохранённые останутся без изменений. Затем нажмите «Готово».
+violation-ask-more-files = Пришлите дополнительные доказательства по нарушению #{ $number }. Каждый файл сохраняется сразу и удалить его нельзя; уже сохранённые останутся без изменений. Когда закончите, нажмите «Готово».
 violation-file-added = Добавлено к нарушению #{ $number }. SHA-256: <code>{ $sha256 }</code>
 violation-files-finished = Доказательства по нарушению #{ $number } сохранены.
 error-violation-what-short = Пожалуйста, опишите подробнее: нужно не меньше { $minimum } символов.
@@ -672,6 +681,7 @@ slot-line = #{ $number } · { $at } · { $place } · { $region } · записа
 button-publish-slot = ➕ Опубликовать часы приёма
 button-cancel-slot = ✕ Отменить #{ $number }
 button-cancel-slot-yes = Да, отменить
+button-keep-slot = Нет, оставить
 slot-ask-region = В каком регионе?
 slot-ask-time = Когда? Пришлите местные дату и время в формате ДД.ММ.ГГГГ ЧЧ:ММ, например 15.03.2026 10:00.
 slot-ask-place = Где? Адрес и кабинет.

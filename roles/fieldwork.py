@@ -27,7 +27,15 @@ from db.store import Store
 from roles.clock import Clock
 from roles.errors import InvalidInput, NotAllowed, NotFound
 from roles.model import Actor, Permission, Role, permits, require
-from roles.tips import Evidence, KeptInConversation, check_evidence, handled_tip, within
+from roles.tips import (
+    Evidence,
+    KeptInConversation,
+    check_evidence,
+    handled_tip,
+    one_line,
+    parse_date,
+    within,
+)
 
 TARGET_LIMITS = (2, 200)
 REFERENCE_LIMITS = (1, 100)
@@ -119,7 +127,7 @@ class ViolationDraft(KeptInConversation):
 
 
 def check_target(text: str | None) -> str:
-    return within(re.sub(r"\s+", " ", text or "").strip(), TARGET_LIMITS, "error-check-target")
+    return within(one_line(text), TARGET_LIMITS, "error-check-target")
 
 
 def check_reference(text: str | None) -> str:
@@ -127,20 +135,8 @@ def check_reference(text: str | None) -> str:
 
 
 def check_planned_date(text: str | None, today: date) -> date:
-    """A date typed as 31.12.2026 or 2026-12-31, up to a year ahead."""
-    value = (text or "").strip()
-    found = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", value)
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
-    try:
-        if found:
-            day, month, year = (int(part) for part in found.groups())
-        elif iso:
-            year, month, day = (int(part) for part in iso.groups())
-        else:
-            raise InvalidInput("error-check-date")
-        chosen = date(year, month, day)
-    except ValueError:
-        raise InvalidInput("error-check-date") from None
+    """The day of a check, up to a year before or after today."""
+    chosen = parse_date(text, "error-check-date")
     if not today - PLAN_AHEAD <= chosen <= today + PLAN_AHEAD:
         raise InvalidInput("error-check-date-range")
     return chosen
@@ -151,11 +147,11 @@ def check_violation_description(text: str | None) -> str:
 
 
 def check_violation_body(text: str | None) -> str:
-    return within(re.sub(r"\s+", " ", text or "").strip(), TARGET_LIMITS, "error-violation-body")
+    return within(one_line(text), TARGET_LIMITS, "error-violation-body")
 
 
 def check_rule(text: str | None) -> str:
-    return within(re.sub(r"\s+", " ", text or "").strip(), RULE_LIMITS, "error-violation-rule")
+    return within(one_line(text), RULE_LIMITS, "error-violation-rule")
 
 
 def check_amount(text: str | None) -> Decimal:

@@ -12,7 +12,7 @@ from db.store import Store
 from roles.clock import Clock
 from roles.errors import InvalidInput, NotFound
 from roles.model import Actor, Permission, Role, require
-from roles.tips import TipRules, within
+from roles.tips import TipRules, one_line, within
 
 PLACE_LIMITS = (3, 300)
 CAPACITY_LIMITS = (1, 100)
@@ -38,7 +38,7 @@ def check_start(text: str | None, rules: TipRules, now: datetime) -> datetime:
 
 
 def check_place(text: str | None) -> str:
-    return within(re.sub(r"\s+", " ", text or "").strip(), PLACE_LIMITS, "error-reception-place")
+    return within(one_line(text), PLACE_LIMITS, "error-reception-place")
 
 
 def check_capacity(text: str | None) -> int:

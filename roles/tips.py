@@ -224,8 +224,9 @@ class Draft(KeptInConversation):
 # ------------------------------------------------------------------ checking answers
 
 
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def one_line(text: str | None) -> str:
+    """The text on one line, runs of spaces and line breaks made one space."""
+    return re.sub(r"\s+", " ", text or "").strip()
 
 
 def within(text: str, limits: tuple[int, int], key: str) -> str:
@@ -238,7 +239,7 @@ def within(text: str, limits: tuple[int, int], key: str) -> str:
 
 
 def check_body(text: str | None) -> str:
-    return within(_one_line(text or ""), BODY_LIMITS, "error-tip-body")
+    return within(one_line(text), BODY_LIMITS, "error-tip-body")
 
 
 def check_description(text: str | None) -> str:
@@ -246,25 +247,29 @@ def check_description(text: str | None) -> str:
 
 
 def check_address(text: str | None) -> str:
-    return within(_one_line(text or ""), ADDRESS_LIMITS, "error-tip-address")
+    return within(one_line(text), ADDRESS_LIMITS, "error-tip-address")
 
 
-def check_date(text: str | None, today: date) -> date:
-    """A date typed as 31.12.2025, 31/12/2025 or 2025-12-31; not in the future."""
+def parse_date(text: str | None, error_key: str) -> date:
+    """A date typed as 31.12.2025, 31/12/2025 or 2025-12-31; `error_key` refuses anything else."""
     value = (text or "").strip()
     found = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", value)
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
     try:
         if found:
             day, month, year = (int(part) for part in found.groups())
-            chosen = date(year, month, day)
         elif iso:
             year, month, day = (int(part) for part in iso.groups())
-            chosen = date(year, month, day)
         else:
-            raise InvalidInput("error-tip-date-format")
+            raise InvalidInput(error_key)
+        return date(year, month, day)
     except ValueError:
-        raise InvalidInput("error-tip-date-format") from None
+        raise InvalidInput(error_key) from None
+
+
+def check_date(text: str | None, today: date) -> date:
+    """The day it happened: not in the future."""
+    chosen = parse_date(text, "error-tip-date-format")
     if chosen > today:
         raise InvalidInput("error-tip-date-future")
     if chosen < EARLIEST_DATE:

@@ -8,6 +8,9 @@ from typing import Any
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update
 
+Answer = Message | CallbackQuery
+"""What a handler answers: a message, or a press of a button."""
+
 
 async def tell(update: Update, text: str) -> None:
     """Answer the update's person with `text`, the way that fits the kind of update."""
@@ -35,7 +38,7 @@ async def replace(
         await query.bot.send_message(query.from_user.id, text, reply_markup=reply_markup)
 
 
-async def show(target: Message | CallbackQuery, text: str, **kwargs: Any) -> None:
+async def show(target: Answer, text: str, **kwargs: Any) -> None:
     """The next step of a conversation: a new message after a text, in place after a button."""
     if isinstance(target, CallbackQuery):
         await replace(target, text, **kwargs)

@@ -16,7 +16,7 @@ from aiogram_i18n import I18nContext
 
 from bot.filters import Requires
 from bot.i18n import join
-from bot.replies import show
+from bot.replies import Answer, show
 from db.store import Store
 from db.tips import AssignmentItem
 from handlers.keyboards import (
@@ -25,9 +25,10 @@ from handlers.keyboards import (
     HandlerAction,
     QueuePage,
     button,
+    own_region_picker,
     paging,
     rows,
-    step_buttons,
+    steps_only,
 )
 from handlers.media import send_files
 from handlers.render import (
@@ -47,7 +48,6 @@ from roles.model import Actor, Permission, Role, permits
 from roles.tips import TipRules
 
 PER_PAGE = 8
-Answer = Message | CallbackQuery
 
 NOTE_ACTIONS = frozenset({"resolved", "unfounded", "passed", "giveback"})
 """Changes that ask the handler why: the outcome, the reason, what was passed on and to whom."""
@@ -63,6 +63,28 @@ ACTION_STATUS = {
 class HandlerFlow(StatesGroup):
     note = State()
     question = State()
+
+
+async def only_region_or_ask(
+    query: CallbackQuery,
+    state: FSMContext,
+    store: Store,
+    i18n: I18nContext,
+    regions: tuple[str, ...],
+    *,
+    asking: State,
+    question_key: str,
+) -> str | None:
+    """A commissar's one region; with several, ask which (None: the answer comes later)."""
+    if len(regions) == 1:
+        return regions[0]
+    await state.set_state(asking)
+    await show(
+        query,
+        i18n.get(question_key),
+        reply_markup=own_region_picker(i18n, await catalog.regions(store), regions),
+    )
+    return None
 
 
 async def my_regions(message: Message, actor: Actor, store: Store, i18n: I18nContext) -> None:
@@ -224,9 +246,6 @@ async def show_evidence(
     clock: Clock,
 ) -> None:
     files = await assignments.tip_evidence(store, actor, callback_data.tip, clock)
-    await query.answer()
-    if not isinstance(query.message, Message):
-        return
     captions = [
         i18n.get(
             "evidence-caption",
@@ -237,7 +256,7 @@ async def show_evidence(
         )
         for index, item in enumerate(files, start=1)
     ]
-    await send_files(query.message, files, captions)
+    await send_files(query, files, captions)
 
 
 # ------------------------------------------------------------------ working a tip
@@ -305,7 +324,7 @@ async def ask_note(
     await show(
         query,
         i18n.get(f"note-ask-{callback_data.action}", number=handled.view.tip.id),
-        reply_markup=rows(step_buttons(i18n, back=False)),
+        reply_markup=steps_only(i18n, back=False),
     )
 
 
@@ -344,7 +363,7 @@ async def ask_question(
     await show(
         query,
         i18n.get("question-ask", number=handled.view.tip.id),
-        reply_markup=rows(step_buttons(i18n, back=False)),
+        reply_markup=steps_only(i18n, back=False),
     )
 
 

@@ -13,7 +13,7 @@ from aiogram_i18n import I18nContext
 
 from bot.filters import Requires
 from bot.i18n import join
-from bot.replies import answer_long, replace, show
+from bot.replies import Answer, answer_long, replace, show
 from db.store import Store
 from handlers.keyboards import (
     NATIONWIDE,
@@ -45,9 +45,6 @@ class RevokeFlow(StatesGroup):
     person = State()
     grant = State()
     confirm = State()
-
-
-Answer = Message | CallbackQuery
 
 
 async def remember_person(store: Store, state: FSMContext, reference: str) -> None:

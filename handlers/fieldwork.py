@@ -15,10 +15,10 @@ from aiogram_i18n import I18nContext
 from bot.files import sha256_of
 from bot.filters import Requires
 from bot.i18n import join
-from bot.replies import replace, show
+from bot.replies import Answer, replace, show
 from db.fieldwork import ViolationRow
 from db.store import Store
-from handlers.commissar import Answer
+from handlers.commissar import only_region_or_ask
 from handlers.keyboards import (
     CheckAction,
     CheckKindChoice,
@@ -29,13 +29,13 @@ from handlers.keyboards import (
     Step,
     ViolationAction,
     button,
-    own_region_picker,
     rows,
     step_button,
     step_buttons,
+    steps_only,
 )
 from handlers.media import evidence_of, send_files
-from handlers.render import moment, money, shortened, violation_lines
+from handlers.render import calendar_day, moment, money, shortened, violation_lines
 from handlers.report import text_expected, use_buttons
 from roles import catalog, fieldwork, tips
 from roles.clock import Clock
@@ -91,7 +91,7 @@ async def list_checks(
                 number=check.id,
                 kind=kinds.get(check.kind_code, check.kind_code),
                 target=shortened(check.target, 50),
-                date=check.planned_on.strftime("%d.%m.%Y"),
+                date=calendar_day(check.planned_on),
                 status=i18n.get(f"check-status-{check.status}"),
                 answered=check.answered,
                 items=check.items,
@@ -142,20 +142,15 @@ async def kind_chosen(
     i18n: I18nContext,
 ) -> None:
     kind = await fieldwork.check_kind(store, callback_data.code)
-    regions = fieldwork.fieldwork_regions(actor)
     plan = {"kind": kind.code, "needs_reference": kind.needs_reference}
-    if len(regions) == 1:
-        plan["region"] = regions[0]
-        await state.update_data(check=plan)
-        await ask_target(query, state, i18n)
-        return
     await state.update_data(check=plan)
-    await state.set_state(CheckFlow.region)
-    await show(
-        query,
-        i18n.get("check-ask-region"),
-        reply_markup=own_region_picker(i18n, await catalog.regions(store), regions),
-    )
+    region = await only_region_or_ask(
+        query, state, store, i18n, fieldwork.fieldwork_regions(actor),
+        asking=CheckFlow.region, question_key="check-ask-region",
+    )  # fmt: skip
+    if region is not None:
+        await state.update_data(check={**plan, "region": region})
+        await ask_target(query, state, i18n)
 
 
 async def region_chosen(
@@ -175,9 +170,7 @@ async def region_chosen(
 
 async def ask_target(target: Answer, state: FSMContext, i18n: I18nContext) -> None:
     await state.set_state(CheckFlow.target)
-    await show(
-        target, i18n.get("check-ask-target"), reply_markup=rows(step_buttons(i18n, back=False))
-    )
+    await show(target, i18n.get("check-ask-target"), reply_markup=steps_only(i18n, back=False))
 
 
 async def target_given(message: Message, state: FSMContext, i18n: I18nContext) -> None:
@@ -187,7 +180,7 @@ async def target_given(message: Message, state: FSMContext, i18n: I18nContext) -
     if plan["needs_reference"]:
         await state.set_state(CheckFlow.reference)
         await message.answer(
-            i18n.get("check-ask-reference"), reply_markup=rows(step_buttons(i18n, back=False))
+            i18n.get("check-ask-reference"), reply_markup=steps_only(i18n, back=False)
         )
         return
     await ask_date(message, state, i18n)
@@ -272,7 +265,7 @@ async def check_text(i18n: I18nContext, store: Store, view: CheckView) -> str:
             target=check.target,
             reference=check.reference or "—",
             region=regions.get(check.region_code, check.region_code),
-            date=check.planned_on.strftime("%d.%m.%Y"),
+            date=calendar_day(check.planned_on),
             answered=check.answered,
             items=check.items,
         ),
@@ -416,7 +409,7 @@ async def begin_violation(
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.answer(
-            i18n.get("violation-ask-what"), reply_markup=rows(step_buttons(i18n, back=False))
+            i18n.get("violation-ask-what"), reply_markup=steps_only(i18n, back=False)
         )
 
 
@@ -709,9 +702,6 @@ async def show_violation_evidence(
     clock: Clock,
 ) -> None:
     files = await fieldwork.violation_evidence(store, actor, callback_data.violation, clock)
-    await query.answer()
-    if not isinstance(query.message, Message):
-        return
     captions = [
         i18n.get(
             "violation-evidence-caption",
@@ -724,7 +714,7 @@ async def show_violation_evidence(
         )
         for item in files
     ]
-    await send_files(query.message, files, captions)
+    await send_files(query, files, captions)
 
 
 async def start_adding_evidence(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
 from roles.tips import Evidence
 
@@ -41,8 +41,15 @@ class StoredFile(Protocol):
     def file_id(self) -> str | None: ...
 
 
-async def send_files(message: Message, files: Sequence[StoredFile], captions: list[str]) -> None:
-    """Send files again by their Telegram file ids, each with its caption, under `message`."""
+async def send_files(
+    query: CallbackQuery, files: Sequence[StoredFile], captions: list[str]
+) -> None:
+    """Send files again by their Telegram file ids, each with its caption, below the message
+    whose button asked for them."""
+    await query.answer()
+    message = query.message
+    if not isinstance(message, Message):
+        return
     for item, caption in zip(files, captions, strict=True):
         if not item.file_id:
             continue

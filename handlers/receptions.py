@@ -14,19 +14,18 @@ from aiogram_i18n import I18nContext
 
 from bot.filters import Requires
 from bot.i18n import join
-from bot.replies import replace, show
+from bot.replies import Answer, replace, show
 from db.receptions import SlotRow
 from db.store import Store
-from handlers.commissar import Answer
+from handlers.commissar import only_region_or_ask
 from handlers.keyboards import (
     BookingAction,
     RegionChoice,
     SlotAction,
     button,
-    own_region_picker,
     rows,
     step_button,
-    step_buttons,
+    steps_only,
 )
 from handlers.render import moment
 from handlers.report import text_expected, use_buttons
@@ -91,18 +90,14 @@ async def my_slots(
 async def start_publish(
     query: CallbackQuery, state: FSMContext, actor: Actor, store: Store, i18n: I18nContext
 ) -> None:
-    regions = receptions.reception_regions(actor)
     await state.set_data({"slot": {}})
-    if len(regions) == 1:
-        await state.update_data(slot={"region": regions[0]})
+    region = await only_region_or_ask(
+        query, state, store, i18n, receptions.reception_regions(actor),
+        asking=SlotFlow.region, question_key="slot-ask-region",
+    )  # fmt: skip
+    if region is not None:
+        await state.update_data(slot={"region": region})
         await ask_start(query, state, i18n)
-        return
-    await state.set_state(SlotFlow.region)
-    await show(
-        query,
-        i18n.get("slot-ask-region"),
-        reply_markup=own_region_picker(i18n, await catalog.regions(store), regions),
-    )
 
 
 async def region_chosen(
@@ -120,7 +115,7 @@ async def region_chosen(
 
 async def ask_start(target: Answer, state: FSMContext, i18n: I18nContext) -> None:
     await state.set_state(SlotFlow.starts_at)
-    await show(target, i18n.get("slot-ask-time"), reply_markup=rows(step_buttons(i18n, back=False)))
+    await show(target, i18n.get("slot-ask-time"), reply_markup=steps_only(i18n, back=False))
 
 
 async def start_given(
@@ -131,9 +126,7 @@ async def start_given(
     slot["starts_at"] = starts_at.isoformat()
     await state.update_data(slot=slot)
     await state.set_state(SlotFlow.place)
-    await message.answer(
-        i18n.get("slot-ask-place"), reply_markup=rows(step_buttons(i18n, back=False))
-    )
+    await message.answer(i18n.get("slot-ask-place"), reply_markup=steps_only(i18n, back=False))
 
 
 async def place_given(message: Message, state: FSMContext, i18n: I18nContext) -> None:
@@ -141,9 +134,7 @@ async def place_given(message: Message, state: FSMContext, i18n: I18nContext) ->
     slot["place"] = receptions.check_place(message.text)
     await state.update_data(slot=slot)
     await state.set_state(SlotFlow.capacity)
-    await message.answer(
-        i18n.get("slot-ask-capacity"), reply_markup=rows(step_buttons(i18n, back=False))
-    )
+    await message.answer(i18n.get("slot-ask-capacity"), reply_markup=steps_only(i18n, back=False))
 
 
 async def capacity_given(

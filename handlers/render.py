@@ -101,9 +101,9 @@ def when_text(
     """When it happened; "today" and "this week" of a sent tip are told from the day it was
     reported, so they stay true when read later."""
     if kind == "date" and on is not None:
-        return on.strftime("%d.%m.%Y")
+        return calendar_day(on)
     if reported is not None and kind in ("today", "week"):
-        return i18n.get(f"tip-when-{kind}", date=reported.strftime("%d.%m.%Y"))
+        return i18n.get(f"tip-when-{kind}", date=calendar_day(reported))
     return i18n.get(f"report-when-{kind or 'earlier'}")
 
 
@@ -146,8 +146,12 @@ def receipt_text(i18n: I18nContext, number: int, code: str) -> str:
     return i18n.get("report-sent-anonymous", number=number, code=code)
 
 
+def calendar_day(value: date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
 def day(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).strftime("%d.%m.%Y")
+    return calendar_day(moment.astimezone(zone).date())
 
 
 def moment(value: datetime, zone: ZoneInfo) -> str:

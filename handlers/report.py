@@ -14,7 +14,7 @@ from aiogram_i18n import I18nContext
 from bot.filters import MenuButton, Requires
 from bot.fsm_storage import conversation_key
 from bot.i18n import Html
-from bot.replies import replace, show
+from bot.replies import Answer, replace, show
 from db.store import Store
 from handlers.keyboards import (
     RegionChoice,
@@ -37,8 +37,6 @@ from roles.clock import Clock
 from roles.errors import InvalidInput
 from roles.model import Actor, Role
 from roles.tips import Draft, TipRules
-
-Answer = Message | CallbackQuery
 
 
 class ReportFlow(StatesGroup):

@@ -9,9 +9,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.filters import Requires
-from bot.replies import show
+from bot.replies import Answer, show
 from db.store import Store
-from handlers.commissar import PER_PAGE, Answer, register_card, send_assignments
+from handlers.commissar import PER_PAGE, register_card, send_assignments
 from handlers.keyboards import HandlerAction, OverduePage, ReassignTo, button, rows, step_buttons
 from handlers.render import person_name
 from roles import assignments

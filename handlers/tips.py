@@ -15,7 +15,7 @@ from aiogram_i18n import I18nContext
 
 from bot.filters import MenuButton, Requires
 from bot.i18n import Html, join
-from bot.replies import replace, show
+from bot.replies import Answer, replace, show
 from db.store import Store
 from handlers.keyboards import (
     NATIONWIDE,
@@ -31,7 +31,7 @@ from handlers.keyboards import (
     region_picker,
     rows,
     step_button,
-    step_buttons,
+    steps_only,
 )
 from handlers.media import evidence_of
 from handlers.render import day, status_name, tip_card
@@ -43,7 +43,6 @@ from roles.receipts import ReceiptSessions, looks_like_code
 from roles.tips import Evidence, TipRules, TipView
 
 PER_PAGE = 8
-Answer = Message | CallbackQuery
 
 
 class AnswerFlow(StatesGroup):
@@ -210,7 +209,7 @@ async def ask_for_answer(query: CallbackQuery, i18n: I18nContext, tip_id: int) -
     if isinstance(query.message, Message):
         await query.message.answer(
             i18n.get("answer-ask", number=tip_id),
-            reply_markup=rows(step_buttons(i18n, back=False)),
+            reply_markup=steps_only(i18n, back=False),
         )
 
 
@@ -293,7 +292,7 @@ async def ask_receipt(
         )
         return
     await state.set_state(ReceiptFlow.code)
-    await message.answer(i18n.get("receipt-ask"), reply_markup=rows(step_buttons(i18n, back=False)))
+    await message.answer(i18n.get("receipt-ask"), reply_markup=steps_only(i18n, back=False))
 
 
 async def receipt_command(

@@ -72,7 +72,8 @@ class Receptions:
 
     async def slot(self, slot_id: int, *, lock: bool = False) -> SlotRow | None:
         """The slot; with `lock`, its row stays locked until the transaction ends, so bookings
-        of one slot are counted one at a time."""
+        of one slot are counted one at a time. The lock is taken by a statement of its own: the
+        count is read after the wait, so it sees the booking of whoever held the lock before."""
         if lock:
             await self._db.execute(
                 "SELECT id FROM reception_slots WHERE id = $1 FOR UPDATE", slot_id

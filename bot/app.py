@@ -8,18 +8,30 @@ import asyncio
 import contextlib
 import logging
 from datetime import UTC
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramNetworkError, TelegramServerError, TelegramUnauthorizedError
+from aiogram.exceptions import (
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
+from aiogram.methods import Response, TelegramMethod
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.broadcasts import BroadcastSender
 from bot.dispatcher import build_dispatcher
 from bot.i18n import load_translations
 from bot.menus import MenuInstaller
@@ -37,6 +49,42 @@ OUTBOX_SWEEP_SECONDS = 30
 REMINDER_SWEEP_SECONDS = 60
 
 
+def make_bot(token: str, api_base: str | None) -> Bot:
+    session = (
+        AiohttpSession(api=TelegramAPIServer.from_base(api_base)) if api_base else AiohttpSession()
+    )
+    return Bot(
+        token,
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+class WaitWhenTooMany(BaseRequestMiddleware):
+    """Telegram answered 429 to an ordinary send (an answer, a menu, an edit): wait as long as
+    it asks and try again, a few times. Broadcasts have their own client and pacing."""
+
+    TRIES = 3
+    LONGEST_WAIT = 30
+
+    async def __call__(
+        self, make_request: NextRequestMiddlewareType[Any], bot: Bot, method: TelegramMethod[Any]
+    ) -> Response[Any]:
+        for attempt in range(1, self.TRIES + 1):
+            try:
+                return await make_request(bot, method)
+            except TelegramRetryAfter as error:
+                if attempt == self.TRIES or error.retry_after > self.LONGEST_WAIT:
+                    raise
+                log.info(
+                    "Telegram asked to wait %s s before %s",
+                    error.retry_after,
+                    type(method).__name__,
+                )
+                await asyncio.sleep(error.retry_after)
+        raise AssertionError("unreachable")
+
+
 class BotApp:
     def __init__(
         self,
@@ -50,23 +98,25 @@ class BotApp:
         self.settings = settings
         self.store = store
         self.clock = clock or SystemClock()
-        session = (
-            AiohttpSession(api=TelegramAPIServer.from_base(api_base))
-            if api_base
-            else AiohttpSession()
-        )
-        self.bot = Bot(
-            token,
-            session=session,
-            default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
-        )
+        self.bot = make_bot(token, api_base)
+        self.bot.session.middleware(WaitWhenTooMany())
         self.translations = load_translations(settings.default_language)
         self.menus = MenuInstaller(self.bot, store, self.translations, settings.default_language)
         self.outbox = OutboxSender(
             self.bot, store, self.translations, settings.default_language, self.clock, settings.zone
         )
+        self.broadcasts = BroadcastSender(
+            make_bot(token, api_base),
+            store,
+            self.translations,
+            settings.default_language,
+            self.clock,
+            settings.zone,
+            settings.broadcast_rate,
+        )
         self.rules = settings.rules
         self.dispatcher = build_dispatcher(store, self.translations, settings, self.clock)
+        self.dispatcher["broadcaster"] = self.broadcasts
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.web_url = ""
         self._web: web.AppRunner | None = None
@@ -103,6 +153,7 @@ class BotApp:
             )
         self._tasks.append(asyncio.create_task(self.menus.run(), name="menu-installer"))
         self._tasks.append(asyncio.create_task(self.outbox.run(), name="outbox-sender"))
+        self._tasks.append(asyncio.create_task(self.broadcasts.run(), name="broadcast-sender"))
         self.scheduler.add_job(
             self.menus.sync_pending, "interval", seconds=MENU_SWEEP_SECONDS, id="menu-sweep"
         )
@@ -140,6 +191,7 @@ class BotApp:
             await self._web.cleanup()
             self._web = None
         await self.bot.session.close()
+        await self.broadcasts.bot.session.close()
 
     def _lifecycle_data(self) -> dict[str, object]:
         """What aiogram passes to startup and shutdown hooks (as its own webhook set-up does)."""

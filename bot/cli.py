@@ -18,6 +18,7 @@ import asyncpg
 
 from bot.logs import configure_logging
 from bot.sandbox.demo import DEMO_PEOPLE
+from bot.sandbox.world import Limits
 from bot.settings import Settings, SettingsError, load_settings, unusable_address
 from db.embedded import EmbeddedPostgresError, start_embedded_postgres
 from db.migrate import MigrationError, apply_migrations
@@ -155,7 +156,7 @@ async def run(settings: Settings) -> None:
         token = settings.bot_token.get_secret_value() if settings.bot_token else ""
         api_base = settings.bot_api_base_url
         if settings.sandbox:
-            sandbox = SandboxServer()
+            sandbox = SandboxServer(limits=sandbox_limits(settings))
             add_demo_people(sandbox.world)
             try:
                 api_base = await sandbox.start(settings.sandbox_host, settings.sandbox_port)
@@ -175,6 +176,17 @@ async def run(settings: Settings) -> None:
             await app.stop()
             if sandbox is not None:
                 await sandbox.stop()
+
+
+def sandbox_limits(settings: Settings) -> Limits | None:
+    """Telegram's rate limits and a share of people who blocked the bot, when asked for."""
+    if not settings.sandbox_limits:
+        return None
+    return Limits(
+        overall=settings.sandbox_global_rate,
+        per_chat=settings.sandbox_chat_rate,
+        blocked_share=settings.sandbox_blocked_share,
+    )
 
 
 async def grant_demo_roles(store: Store) -> None:

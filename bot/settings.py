@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     bot_api_base_url: str | None = None
     database_url: SecretStr | None = None
     embedded_postgres_dir: Path = Path(".data/postgres")
-    database_pool_size: int = Field(default=10, ge=4, le=100)
+    database_pool_size: int = Field(default=10, ge=5, le=100)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     web_host: str = "127.0.0.1"
@@ -60,6 +60,13 @@ class Settings(BaseSettings):
     flood_per_minute: int = Field(default=60, ge=5, le=6000)
     unclaimed_hours: int = Field(default=24, ge=1, le=24 * 30)
     quiet_hours: str = "22:00-08:00"
+    broadcast_rate: float = Field(default=25.0, gt=0, le=1000)
+    retention_days: int = Field(default=365, ge=30, le=3650)
+    outcomes_channel_id: int | None = None
+    sandbox_limits: bool = False
+    sandbox_global_rate: float = Field(default=30.0, gt=0, le=10000)
+    sandbox_chat_rate: float = Field(default=1.0, gt=0, le=100)
+    sandbox_blocked_share: float = Field(default=0.0, ge=0, le=1)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("bot_token", "database_url", "webhook_secret", mode="before")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncpg
 
 MENU_INSTALLER_LOCK = 7_310_845_311_923_401_002
+BROADCAST_SENDER_LOCK = 7_310_845_311_923_401_003
 
 
 async def try_transaction_lock(connection: asyncpg.Connection, key: int) -> bool:

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 import asyncpg
 
 from db.audit import AuditLog
+from db.broadcasts import Broadcasts
 from db.catalog import Catalog
 from db.executor import Executor
 from db.fieldwork import Fieldwork
@@ -49,6 +50,7 @@ class Store:
         self.fieldwork = Fieldwork(executor)
         self.receptions = Receptions(executor)
         self.reminders = Reminders(executor)
+        self.broadcasts = Broadcasts(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

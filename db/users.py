@@ -222,6 +222,14 @@ class Users:
             reachable,
         )
 
+    async def lost(self, user_id: int) -> None:
+        """The person blocked the bot: unreachable, and no longer a subscriber."""
+        await self._db.execute(
+            "UPDATE users SET unreachable = true, subscribed = false, subscription_region = NULL, "
+            "updated_at = now() WHERE id = $1",
+            user_id,
+        )
+
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         await self._db.execute(
             "UPDATE users SET blocked = $2, blocked_at = CASE WHEN $2 THEN now() END, "

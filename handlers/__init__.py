@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    broadcasts,
     citizen,
     commissar,
     common,
@@ -29,11 +30,13 @@ def build_root_router() -> Router:
         report.build_router(),
         tips.build_router(),
         receptions.build_citizen_router(),
+        broadcasts.build_recipient_router(),
         commissar.build_router(),
         fieldwork.build_router(),
         receptions.build_commissar_router(),
         supervision.build_router(),
         statistics.build_router(),
+        broadcasts.build_router(),
         coordinator.build_router(),
         fallback.build_router(),
     )

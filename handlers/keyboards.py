@@ -335,3 +335,17 @@ class BookingAction(CallbackData, prefix="bkg"):
 
     action: str
     booking: int
+
+
+class BroadcastAction(CallbackData, prefix="bc"):
+    """ack (a recipient); stop, stop_yes (the author or a coordinator)."""
+
+    action: str
+    broadcast: int
+
+
+class BroadcastStep(CallbackData, prefix="bcs"):
+    """A choice while composing: the audience (all, region, role, role_region), the
+    acknowledge button (ack_yes, ack_no), and when to send (now, schedule)."""
+
+    choice: str

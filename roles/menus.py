@@ -43,8 +43,10 @@ ROLE_MENUS: dict[Role, tuple[MenuCommand, ...]] = {
         "queue", "assignments", "checks", "violations", "receptions", "myregions"
     ),
     Role.AMBASSADOR: _commands("stats"),
-    Role.OMBUDSMAN: _commands("stats"),
-    Role.COORDINATOR: _commands("overdue", "grant", "revoke", "staff", "stats"),
+    Role.OMBUDSMAN: _commands("broadcast", "broadcasts", "stats"),
+    Role.COORDINATOR: _commands(
+        "overdue", "grant", "revoke", "staff", "broadcast", "broadcasts", "stats"
+    ),
 }
 
 

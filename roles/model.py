@@ -46,6 +46,7 @@ class Permission(StrEnum):
     VIEW_STATISTICS = "view_statistics"
     MANAGE_ROLES = "manage_roles"
     VIEW_STAFF = "view_staff"
+    BROADCAST = "broadcast"
 
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
@@ -66,13 +67,14 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
         }
     ),
     Role.AMBASSADOR: frozenset({Permission.VIEW_STATISTICS}),
-    Role.OMBUDSMAN: frozenset({Permission.VIEW_STATISTICS}),
+    Role.OMBUDSMAN: frozenset({Permission.VIEW_STATISTICS, Permission.BROADCAST}),
     Role.COORDINATOR: frozenset(
         {
             Permission.VIEW_STATISTICS,
             Permission.MANAGE_ROLES,
             Permission.VIEW_STAFF,
             Permission.SUPERVISE_TIPS,
+            Permission.BROADCAST,
         }
     ),
 }

@@ -12,7 +12,7 @@ from db.store import Store
 from roles.clock import Clock
 from roles.errors import InvalidInput, NotFound
 from roles.model import Actor, Permission, Role, require
-from roles.tips import TipRules, one_line, within
+from roles.tips import TipRules, one_line, parse_moment, within
 
 PLACE_LIMITS = (3, 300)
 CAPACITY_LIMITS = (1, 100)
@@ -22,16 +22,7 @@ REMINDERS = (("reception_day", timedelta(days=1)), ("reception_hour", timedelta(
 
 def check_start(text: str | None, rules: TipRules, now: datetime) -> datetime:
     """A local date and time typed as 31.12.2026 15:30; in the future, up to a year ahead."""
-    found = re.fullmatch(
-        r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s+(\d{1,2})[:.](\d{2})", (text or "").strip()
-    )
-    if not found:
-        raise InvalidInput("error-reception-time")
-    day, month, year, hour, minute = (int(part) for part in found.groups())
-    try:
-        starts = datetime(year, month, day, hour, minute, tzinfo=rules.zone)
-    except ValueError:
-        raise InvalidInput("error-reception-time") from None
+    starts = parse_moment(text, rules.zone, "error-reception-time")
     if not now < starts <= now + BOOK_AHEAD:
         raise InvalidInput("error-reception-time-range")
     return starts

@@ -267,6 +267,20 @@ def parse_date(text: str | None, error_key: str) -> date:
         raise InvalidInput(error_key) from None
 
 
+def parse_moment(text: str | None, zone: ZoneInfo, error_key: str) -> datetime:
+    """A local date and time typed as 31.12.2026 15:30; `error_key` refuses anything else."""
+    found = re.fullmatch(
+        r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s+(\d{1,2})[:.](\d{2})", (text or "").strip()
+    )
+    if not found:
+        raise InvalidInput(error_key)
+    day, month, year, hour, minute = (int(part) for part in found.groups())
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=zone)
+    except ValueError:
+        raise InvalidInput(error_key) from None
+
+
 def check_date(text: str | None, today: date) -> date:
     """The day it happened: not in the future."""
     chosen = parse_date(text, "error-tip-date-format")

@@ -15,7 +15,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.sandbox.world import ApiError, Params, Upload, World, bad_request
+from bot.sandbox.world import ApiError, Limits, Params, Upload, World, bad_request
 
 SANDBOX_TOKEN = "7000000001:sandbox-local-token-not-secret"
 BOT_NAME = "Anti-corruption Front (sandbox)"
@@ -81,8 +81,16 @@ class SandboxServer:
     """Serves one sandbox world. `start()` returns the base URL that the bot uses as its
     Bot API server and that people open in a browser."""
 
-    def __init__(self, world: World | None = None, *, token: str = SANDBOX_TOKEN) -> None:
-        self.world = world or World(token, bot_name=BOT_NAME, bot_username=BOT_USERNAME)
+    def __init__(
+        self,
+        world: World | None = None,
+        *,
+        token: str = SANDBOX_TOKEN,
+        limits: Limits | None = None,
+    ) -> None:
+        self.world = world or World(
+            token, bot_name=BOT_NAME, bot_username=BOT_USERNAME, limits=limits
+        )
         self.token = self.world.token
         self.url = ""
         self._runner: web.AppRunner | None = None

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import collections
 import hashlib
 import itertools
 import json
+import math
 import mimetypes
+import random
 import re
 import secrets
 import time
@@ -37,6 +40,46 @@ NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
     "exactly the same as a current content and reply markup of the message"
 )
+
+
+SENDING_METHODS = frozenset(
+    {
+        "sendmessage", "sendphoto", "sendvideo", "senddocument", "sendvoice", "sendlocation",
+        "sendmediagroup", "copymessage",
+    }
+)  # fmt: skip
+"""Methods that put a new message in a chat: what Telegram's rate limits count."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Telegram's limits, emulated when asked: 429 with `retry_after` above `overall` new
+    messages a second, or above `per_chat` a second in one chat; a `blocked_share` of the people
+    added have blocked the bot (403 until they write to it again)."""
+
+    overall: float = 30.0
+    per_chat: float = 1.0
+    blocked_share: float = 0.0
+
+
+class _Window:
+    """Moments of accepted messages within a sliding window, for one rate."""
+
+    def __init__(self, rate: float) -> None:
+        self.capacity = max(1, math.floor(rate))
+        self.length = self.capacity / rate
+        self._moments: collections.deque[float] = collections.deque()
+
+    def wait_needed(self, now: float) -> float:
+        """0 when one more message fits now, else the seconds until it does."""
+        while self._moments and self._moments[0] <= now - self.length:
+            self._moments.popleft()
+        if len(self._moments) < self.capacity:
+            return 0.0
+        return self._moments[0] + self.length - now
+
+    def add(self, now: float) -> None:
+        self._moments.append(now)
 
 
 class ApiError(Exception):
@@ -288,8 +331,18 @@ def resolve_menu(
 
 
 class World:
-    def __init__(self, token: str, *, bot_name: str, bot_username: str) -> None:
+    def __init__(
+        self, token: str, *, bot_name: str, bot_username: str, limits: Limits | None = None
+    ) -> None:
         self.token = token
+        self.limits = limits
+        self.throttled = 0
+        """Messages refused with 429 by the emulated limits."""
+        self.sent_moments: list[float] = []
+        """When each new message was accepted (with limits on), to check the bot's rate."""
+        self._overall = _Window(limits.overall) if limits else None
+        self._per_chat: dict[int, _Window] = {}
+        self._blocking = random.Random(0x5EED)
         self.bot_id = int(token.split(":", 1)[0])
         self.bot_user = {
             "id": self.bot_id,
@@ -430,7 +483,33 @@ class World:
             raise rejection
         if self.gate is not None:
             await self.gate(method.lower(), params)
-        return await handler(params)
+        if self.limits is None or method.lower() not in SENDING_METHODS:
+            return await handler(params)
+        chat_window = self._within_limits(params)
+        result = await handler(params)
+        now = time.monotonic()
+        assert self._overall is not None
+        self._overall.add(now)
+        chat_window.add(now)
+        self.sent_moments.append(now)
+        return result
+
+    def _within_limits(self, params: Params) -> _Window:
+        """The chat's window when one more message fits; 429 when it does not."""
+        assert self.limits is not None and self._overall is not None
+        chat_id = params.integer("chat_id") or 0
+        chat_window = self._per_chat.get(chat_id)
+        if chat_window is None:
+            chat_window = self._per_chat[chat_id] = _Window(self.limits.per_chat)
+        now = time.monotonic()
+        wait = max(self._overall.wait_needed(now), chat_window.wait_needed(now))
+        if wait > 0:
+            self.throttled += 1
+            retry_after = max(1, math.ceil(wait))
+            raise ApiError(
+                429, f"Too Many Requests: retry after {retry_after}", retry_after=retry_after
+            )
+        return chat_window
 
     async def _get_me(self, params: Params) -> dict[str, Any]:
         return {
@@ -993,6 +1072,8 @@ class World:
             language_code=language_code,
             label=label,
         )
+        if self.limits is not None and self._blocking.random() < self.limits.blocked_share:
+            person.blocked_bot = True
         self.people[person_id] = person
         if person_id in self.chats:
             self.chats[person_id].person = person

@@ -1,0 +1,348 @@
+"""The broadcast sender: copies each broadcast to its recipients within Telegram's limits.
+
+One sender at a time across all instances: the one holding a PostgreSQL advisory lock (on a
+connection of its own, so the lock goes when the instance dies and another takes over). It sends
+at most `rate` messages a second overall and never two to one chat within a second, a few at a
+time. Each row is marked in flight and committed before its message goes out, so a crash never
+sends anyone a broadcast twice (a row left in flight is counted as unconfirmed, not re-sent).
+429 pauses all sending for `retry_after`; 403 marks the person unreachable and unsubscribes
+them; other refusals are recorded on the row. The author's progress message is edited as it goes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import timedelta
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Translations
+from db.broadcasts import BROADCAST_CHANNEL, Broadcast, Delivery, Progress
+from db.locks import BROADCAST_SENDER_LOCK
+from db.store import Store
+from handlers.keyboards import BroadcastAction
+from handlers.render import moment
+from roles.clock import Clock
+from roles.model import Language, resolve_language
+
+log = logging.getLogger(__name__)
+
+IN_FLIGHT = 8
+"""Messages sent at the same time (the rate still spaces their starts)."""
+BATCH = 200
+PROGRESS_EVERY = 3.0
+"""Seconds between edits of an author's progress message."""
+CHAT_GAP = 1.0
+"""Seconds between two messages to one chat."""
+LOOK_AGAIN = 5.0
+"""Seconds between looks for due work (and, when another instance sends, for its lock)."""
+GIVE_UP_AFTER = 10
+
+
+class Pacer:
+    """Spaces the starts of sends `1/rate` seconds apart; `hold` pauses everything (429)."""
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1.0 / rate
+        self._next = 0.0
+
+    async def turn(self) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        start = max(now, self._next)
+        self._next = start + self.interval
+        if start > now:
+            await asyncio.sleep(start - now)
+
+    def hold(self, seconds: float) -> None:
+        resume = asyncio.get_running_loop().time() + seconds
+        self._next = max(self._next, resume)
+
+
+class BroadcastSender:
+    def __init__(
+        self,
+        bot: Bot,
+        store: Store,
+        translations: Translations,
+        default_language: Language,
+        clock: Clock,
+        zone: Any,
+        rate: float,
+    ) -> None:
+        self.bot = bot
+        self.store = store
+        self.translations = translations
+        self.default_language = default_language
+        self.clock = clock
+        self.zone = zone
+        self.pacer = Pacer(rate)
+        self.leading = False
+        self.throttled = 0
+        """429 answers seen (for tests and figures)."""
+        self._wakeup = asyncio.Event()
+        self._round = asyncio.Lock()
+        self._in_flight = asyncio.Semaphore(IN_FLIGHT)
+        self._chat_last: dict[int, float] = {}
+        self._progress_shown: dict[int, float] = {}
+
+    def wake(self) -> None:
+        """Look for due work now (a broadcast was confirmed, the clock was moved in a test)."""
+        self._wakeup.set()
+
+    def _notified(self, *_: object) -> None:
+        self._wakeup.set()
+
+    async def _wait(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wakeup.wait(), seconds)
+        self._wakeup.clear()
+
+    async def run(self) -> None:
+        """Lead when the lock is free, else wait to take over; outlives any failure."""
+        pause = 1.0
+        while True:
+            try:
+                await self._lead()
+            except Exception as error:  # the sender must outlive any failure
+                log.warning(
+                    "Broadcast sender stopped (%s: %s); trying again in %.0f s",
+                    type(error).__name__,
+                    error,
+                    pause,
+                )
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 60.0)
+
+    async def _lead(self) -> None:
+        connection = await self.store.pool.acquire()
+        try:
+            await connection.add_listener(BROADCAST_CHANNEL, self._notified)
+            while not await connection.fetchval(
+                "SELECT pg_try_advisory_lock($1)", BROADCAST_SENDER_LOCK
+            ):
+                await self._wait(LOOK_AGAIN)
+            self.leading = True
+            settled = await self.store.broadcasts.settle_interrupted()
+            if settled:
+                log.warning(
+                    "%s broadcast messages were interrupted by a stop: not sent again", settled
+                )
+            while not connection.is_closed():
+                await self.send_due()
+                await self._wait(LOOK_AGAIN)
+            raise ConnectionError("the sender's connection to PostgreSQL was lost")
+        finally:
+            self.leading = False
+            # Releasing the connection to the pool also releases the advisory lock.
+            with contextlib.suppress(Exception):
+                await connection.remove_listener(BROADCAST_CHANNEL, self._notified)
+            with contextlib.suppress(Exception):
+                await self.store.pool.release(connection)
+
+    async def send_due(self) -> None:
+        """Start the broadcasts whose time has come, send what is due, finish what is done."""
+        async with self._round:
+            async with self.store.transaction() as tx:
+                await tx.broadcasts.start_due(self.clock.now())
+            for broadcast in await self.store.broadcasts.sending():
+                if broadcast.progress_message_id is None:
+                    await self.show_progress(broadcast.id)
+            while batch := await self.store.broadcasts.next_batch(self.clock.now(), BATCH):
+                await self._send_batch(batch)
+            for broadcast in await self.store.broadcasts.finish_complete(self.clock.now()):
+                await self.show_progress(broadcast.id)
+
+    async def _send_batch(self, batch: list[Delivery]) -> None:
+        loop = asyncio.get_running_loop()
+        sends: list[asyncio.Task[None]] = []
+        for delivery in batch:
+            last = self._chat_last.get(delivery.telegram_id)
+            if last is not None and loop.time() - last < CHAT_GAP:
+                await self.store.broadcasts.postpone(
+                    delivery, self.clock.now() + timedelta(seconds=CHAT_GAP)
+                )
+                continue
+            await self._in_flight.acquire()
+            try:
+                await self.pacer.turn()
+                taken = await self.store.broadcasts.take(delivery)
+            except BaseException:
+                self._in_flight.release()
+                raise
+            if not taken:
+                self._in_flight.release()
+                continue
+            self._chat_last[delivery.telegram_id] = loop.time()
+            sends.append(asyncio.create_task(self._deliver(delivery)))
+            await self._progress_now_and_then(delivery.broadcast_id)
+        failures = [
+            outcome
+            for outcome in await asyncio.gather(*sends, return_exceptions=True)
+            if isinstance(outcome, BaseException)
+        ]
+        self._forget_old_chats(loop.time())
+        if failures:
+            raise failures[0]
+
+    async def _deliver(self, delivery: Delivery) -> None:
+        try:
+            language = resolve_language(
+                delivery.language, delivery.telegram_language, self.default_language
+            )
+            markup = self._acknowledge_button(delivery.broadcast_id, language)
+            try:
+                sent = await self.bot.copy_message(
+                    chat_id=delivery.telegram_id,
+                    from_chat_id=delivery.source_chat_id,
+                    message_id=delivery.source_message_id,
+                    reply_markup=markup if delivery.with_acknowledge else None,
+                )
+            except TelegramRetryAfter as error:
+                self.throttled += 1
+                self.pacer.hold(error.retry_after)
+                await self.store.broadcasts.retry_later(
+                    delivery, self.clock.now() + timedelta(seconds=error.retry_after), str(error)
+                )
+            except TelegramForbiddenError as error:
+                async with self.store.transaction() as tx:
+                    await tx.broadcasts.mark_undelivered(delivery, "blocked", error.message)
+                    await tx.users.lost(delivery.user_id)
+            except (TelegramNetworkError, TelegramServerError) as error:
+                if delivery.attempts + 1 >= GIVE_UP_AFTER:
+                    await self.store.broadcasts.mark_undelivered(delivery, "failed", str(error))
+                else:
+                    pause = timedelta(seconds=min(2 ** (delivery.attempts + 1), 300))
+                    await self.store.broadcasts.retry_later(
+                        delivery, self.clock.now() + pause, str(error)
+                    )
+            except TelegramAPIError as error:
+                log.warning("A broadcast message was refused: %s", error)
+                await self.store.broadcasts.mark_undelivered(delivery, "failed", error.message)
+            else:
+                await self.store.broadcasts.mark_sent(delivery, self.clock.now(), sent.message_id)
+        finally:
+            self._in_flight.release()
+
+    def _acknowledge_button(self, broadcast_id: int, language: Language) -> InlineKeyboardMarkup:
+        data = BroadcastAction(action="ack", broadcast=broadcast_id).pack()
+        text = self.translations.get("button-broadcast-acknowledge", language)
+        return InlineKeyboardMarkup(
+            inline_keyboard=[[InlineKeyboardButton(text=text, callback_data=data)]]
+        )
+
+    def _forget_old_chats(self, now: float) -> None:
+        if len(self._chat_last) > 10_000:
+            self._chat_last = {
+                chat: at for chat, at in self._chat_last.items() if now - at < CHAT_GAP
+            }
+
+    # ------------------------------------------------------------------ the author's view
+
+    async def _progress_now_and_then(self, broadcast_id: int) -> None:
+        now = asyncio.get_running_loop().time()
+        if now - self._progress_shown.get(broadcast_id, 0.0) >= PROGRESS_EVERY:
+            await self.show_progress(broadcast_id)
+
+    async def show_progress(self, broadcast_id: int) -> None:
+        """Send or edit the author's progress message: figures while sending, a summary when
+        done or stopped. Telegram refusing the edit never stops the broadcast."""
+        self._progress_shown[broadcast_id] = asyncio.get_running_loop().time()
+        broadcast = await self.store.broadcasts.get(broadcast_id)
+        if broadcast is None:
+            return
+        author = await self.store.users.by_id(broadcast.author_user_id)
+        if author is None:
+            return
+        language = resolve_language(
+            author.language, author.telegram_language, self.default_language
+        )
+        progress = await self.store.broadcasts.progress(broadcast_id)
+        text = self.progress_text(broadcast, progress, language)
+        markup = self._stop_button(broadcast, language)
+        for _attempt in range(3):
+            try:
+                await self._put_progress(broadcast, author.telegram_id, text, markup)
+            except TelegramRetryAfter as error:
+                await asyncio.sleep(error.retry_after)
+                continue
+            except TelegramBadRequest as error:
+                if "not modified" not in error.message:
+                    log.warning(
+                        "The progress of broadcast %s was not shown: %s", broadcast_id, error
+                    )
+            except TelegramAPIError as error:
+                log.warning("The progress of broadcast %s was not shown: %s", broadcast_id, error)
+            break
+        if broadcast.status != "sending":
+            self._progress_shown.pop(broadcast_id, None)
+
+    async def _put_progress(
+        self,
+        broadcast: Broadcast,
+        chat_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None,
+    ) -> None:
+        await self.pacer.turn()
+        if broadcast.progress_message_id is None:
+            message = await self.bot.send_message(chat_id, text, reply_markup=markup)
+            await self.store.broadcasts.set_progress_message(
+                broadcast.id, chat_id, message.message_id
+            )
+        else:
+            await self.bot.edit_message_text(
+                text,
+                chat_id=broadcast.progress_chat_id,
+                message_id=broadcast.progress_message_id,
+                reply_markup=markup,
+            )
+
+    def _stop_button(self, broadcast: Broadcast, language: Language) -> InlineKeyboardMarkup | None:
+        if broadcast.status not in ("scheduled", "sending"):
+            return None
+        data = BroadcastAction(action="stop", broadcast=broadcast.id).pack()
+        text = self.translations.get("button-broadcast-stop", language)
+        return InlineKeyboardMarkup(
+            inline_keyboard=[[InlineKeyboardButton(text=text, callback_data=data)]]
+        )
+
+    def progress_text(self, broadcast: Broadcast, progress: Progress, language: Language) -> str:
+        fields: dict[str, Any] = {
+            "number": broadcast.id,
+            "total": progress.recipients,
+            "sent": progress.delivered,
+            "blocked": progress.blocked,
+            "failed": progress.failed + progress.skipped,
+            "left": progress.left,
+            "acknowledged": progress.acknowledged,
+        }
+        if broadcast.status == "scheduled":
+            return self.translations.get(
+                "broadcast-progress-scheduled",
+                language,
+                at=moment(broadcast.send_at, self.zone),
+                **fields,
+            )
+        if broadcast.status == "sending":
+            seconds = int(progress.left * self.pacer.interval) + 1
+            eta = f"{seconds // 60}:{seconds % 60:02d}"
+            return self.translations.get("broadcast-progress-sending", language, eta=eta, **fields)
+        key = (
+            "broadcast-progress-done"
+            if broadcast.status == "done"
+            else "broadcast-progress-stopped"
+        )
+        return self.translations.get(key, language, cancelled=progress.cancelled, **fields)

@@ -141,7 +141,7 @@ async def test_an_ombudsman_composes_previews_and_sends_and_readers_acknowledge(
     world = sandbox.world
     readers = await add_subscribers(store, world, "ZKO", 3)
     living_there = await add_subscribers(store, world, None, 1, home="ZKO")
-    elsewhere = await add_subscribers(store, world, "SKO", 1)
+    elsewhere = await add_subscribers(store, world, "ZHE", 1)
 
     prompt = await author.ask("/broadcast")
     assert "Новое объявление" in prompt.text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import UTC
+from datetime import UTC, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,7 +39,7 @@ from bot.outbox import OutboxSender
 from bot.settings import Settings, SettingsError, unusable_address
 from bot.web import build_web_app
 from db.store import Store
-from roles import reminders, staff
+from roles import reminders, retention, staff
 from roles.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 MENU_SWEEP_SECONDS = 60
 OUTBOX_SWEEP_SECONDS = 30
 REMINDER_SWEEP_SECONDS = 60
+RETENTION_HOUR = 3
+"""Local hour of the nightly retention job."""
 
 
 def make_bot(token: str, api_base: str | None) -> Bot:
@@ -163,6 +165,14 @@ class BotApp:
         self.scheduler.add_job(
             self.sweep_reminders, "interval", seconds=REMINDER_SWEEP_SECONDS, id="reminder-sweep"
         )
+        self.scheduler.add_job(
+            self.purge_expired,
+            "cron",
+            hour=RETENTION_HOUR,
+            minute=17,
+            timezone=self.settings.zone,
+            id="retention",
+        )
         self.scheduler.start()
 
     async def sweep_reminders(self) -> int:
@@ -171,6 +181,15 @@ class BotApp:
         handled = await reminders.sweep(self.store, self.rules, self.clock)
         await self.outbox.sync_pending()
         return handled
+
+    async def purge_expired(self) -> retention.Purged:
+        """Remove the words of tips closed longer than RETENTION_DAYS; daily, at night."""
+        purged = await retention.purge_expired(
+            self.store, timedelta(days=self.settings.retention_days), self.clock
+        )
+        if purged.tips:
+            log.info("Retention: %s closed tips purged (%s files)", purged.tips, purged.files)
+        return purged
 
     async def stop(self) -> None:
         if self.scheduler.running:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -123,7 +124,9 @@ class OutboxSender:
             await tx.outbox.retry_later(message.id, now + pause, str(error))
             raise _TryLater(str(error)) from None
         except TelegramAPIError as error:
-            if isinstance(error, TelegramForbiddenError) or not_started(error):
+            if message.user_id is not None and (
+                isinstance(error, TelegramForbiddenError) or not_started(error)
+            ):
                 await tx.users.set_reachable(message.user_id, False)
             log.warning("A %s message was refused by the Bot API: %s", message.kind, error)
             await tx.outbox.mark_dropped(message.id, now, str(error))
@@ -304,6 +307,28 @@ async def _reception(
     return Rendered(sender.text(f"remind-{when}", language, **fields))
 
 
+async def _tip_resolved_outcome(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered | None:
+    """The channel's paragraph on a resolved tip: category, body, region and time taken."""
+    tip = await sender.store.tips.get(_tip(message))
+    if tip is None:
+        return None
+    category = await sender.store.catalog.category(tip.category_code, active_only=False)
+    region = await sender.store.catalog.region(tip.region_code)
+    days = max(1, math.ceil((message.created_at - tip.created_at) / timedelta(days=1)))
+    return Rendered(
+        sender.text(
+            "outcome-tip-resolved",
+            language,
+            category=category.name(language) if category else tip.category_code,
+            body=tip.body_concerned,
+            region=region.name(language) if region else tip.region_code,
+            days=days,
+        )
+    )
+
+
 RENDERERS: dict[str, Renderer] = {
     "tip_status": _tip_status,
     "tip_question": _tip_question,
@@ -321,4 +346,5 @@ RENDERERS: dict[str, Renderer] = {
     "reminder_escalation": _deadline_reminder("remind-escalation"),
     "reception_reminder": _reception,
     "reception_cancelled": _reception,
+    "outcome_tip_resolved": _tip_resolved_outcome,
 }

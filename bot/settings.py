@@ -163,6 +163,7 @@ class Settings(BaseSettings):
             zone=self.zone,
             unclaimed_after=timedelta(hours=self.unclaimed_hours),
             quiet_hours=QuietHours.parse(self.quiet_hours, self.zone),
+            outcomes_channel=self.outcomes_channel_id,
         )
 
 

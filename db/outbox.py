@@ -16,13 +16,14 @@ OUTBOX_CHANNEL = "acf_outbox"
 @dataclass(frozen=True)
 class OutgoingMessage:
     id: int
-    user_id: int
+    user_id: int | None
     telegram_id: int
     language: str | None
     telegram_language: str | None
     kind: str
     payload: dict[str, Any]
     attempts: int
+    created_at: datetime
 
 
 class Outbox:
@@ -50,13 +51,27 @@ class Outbox:
         )
         await self._db.execute("SELECT pg_notify($1, '')", OUTBOX_CHANNEL)
 
+    async def put_to_chat(
+        self, chat_id: int, kind: str, payload: dict[str, Any], at: datetime
+    ) -> None:
+        """Queue a post to a chat that is not a person (the outcomes channel)."""
+        await self._db.execute(
+            "INSERT INTO outbox (chat_id, kind, payload, created_at, not_before) "
+            "VALUES ($1, $2, $3, $4, $4)",
+            chat_id,
+            kind,
+            payload,
+            at,
+        )
+        await self._db.execute("SELECT pg_notify($1, '')", OUTBOX_CHANNEL)
+
     async def claim_due(self, now: datetime, limit: int) -> list[OutgoingMessage]:
         """Lock up to `limit` due messages for this transaction (others skip them)."""
         records = await self._db.fetch(
             """
-            SELECT o.id, o.user_id, u.telegram_id, u.language, u.telegram_language, o.kind,
-                   o.payload, o.attempts
-            FROM outbox o JOIN users u ON u.id = o.user_id
+            SELECT o.id, o.user_id, coalesce(u.telegram_id, o.chat_id) AS telegram_id,
+                   u.language, u.telegram_language, o.kind, o.payload, o.attempts, o.created_at
+            FROM outbox o LEFT JOIN users u ON u.id = o.user_id
             WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.not_before <= $1
             ORDER BY o.not_before, o.id
             LIMIT $2

@@ -67,6 +67,7 @@ class TipRow:
     first_action_due: datetime | None
     resolve_due: datetime | None
     first_action_at: datetime | None
+    purged_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ _TIP_COLUMNS = """
     t.assignee_user_id, t.created_at, t.status_changed_at, t.resolved_at,
     (SELECT count(*) FROM tip_evidence e WHERE e.tip_id = t.id AND e.message_id IS NULL)
         AS evidence_count,
-    t.taken_at, t.first_action_due, t.resolve_due, t.first_action_at
+    t.taken_at, t.first_action_due, t.resolve_due, t.first_action_at, t.purged_at
 """
 
 _THREAD_COLUMNS = """
@@ -654,3 +655,47 @@ class Tips:
         await self._db.execute(
             "INSERT INTO receipt_failures (user_id, at) VALUES ($1, $2)", user_id, at
         )
+
+    async def purge_closed(
+        self, closed_before: datetime, statuses: tuple[str, ...], now: datetime, limit: int
+    ) -> tuple[int, int]:
+        """Remove the free text and the file ids of up to `limit` tips closed before
+        `closed_before`: description, address, place, the thread's texts, the handlers' notes,
+        the follow-up comment and every evidence file id. Numbers, dates, statuses, category,
+        region and body stay for statistics. Returns (tips, evidence files)."""
+        purged = await self._db.fetch(
+            """
+            UPDATE tips SET description = NULL, address = NULL, latitude = NULL,
+                            longitude = NULL, follow_up_comment = NULL, purged_at = $3
+            WHERE id IN (
+                SELECT id FROM tips
+                WHERE purged_at IS NULL AND status = ANY($2::text[]) AND status_changed_at < $1
+                ORDER BY status_changed_at LIMIT $4
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """,
+            closed_before,
+            list(statuses),
+            now,
+            limit,
+        )
+        ids = [record["id"] for record in purged]
+        if not ids:
+            return 0, 0
+        await self._db.execute(
+            "UPDATE tip_messages SET body = NULL WHERE tip_id = ANY($1::bigint[])", ids
+        )
+        await self._db.execute(
+            "UPDATE tip_history SET note = NULL WHERE tip_id = ANY($1::bigint[])", ids
+        )
+        files = await self._db.execute(
+            "UPDATE tip_evidence SET file_id = NULL "
+            "WHERE tip_id = ANY($1::bigint[]) AND file_id IS NOT NULL",
+            ids,
+        )
+        return len(ids), int(files.split()[-1])
+
+    async def forget_counters(self, before_day: date, failures_before: datetime) -> None:
+        """Old daily tip counters and old wrong receipt codes serve no limit any more."""
+        await self._db.execute("DELETE FROM tip_quota WHERE day < $1", before_day)
+        await self._db.execute("DELETE FROM receipt_failures WHERE at < $1", failures_before)

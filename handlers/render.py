@@ -175,7 +175,9 @@ async def tip_card(
         category=categories.get(tip.category_code, tip.category_code),
         region=regions.get(tip.region_code, tip.region_code),
         body=tip.body_concerned,
-        description=shortened(tip.description or "", SUMMARY_DESCRIPTION),
+        description=i18n.get("tip-card-purged")
+        if tip.purged_at
+        else shortened(tip.description or "", SUMMARY_DESCRIPTION),
         when=when_text(
             i18n, tip.occurred_kind, tip.occurred_on, tip.created_at.astimezone(zone).date()
         ),

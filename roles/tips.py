@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from db.fsm import ConversationKey
 from db.store import Store
 from db.tips import HistoryRow, NewEvidence, NewTip, ThreadMessage, TipListItem, TipRow
-from roles import receipts
+from roles import outcomes, receipts
 from roles.clock import Clock, QuietHours
 from roles.errors import InvalidInput, NotAllowed, NotFound
 from roles.model import Actor, Permission, permits, require
@@ -103,6 +103,7 @@ class TipRules:
     zone: ZoneInfo
     unclaimed_after: timedelta = timedelta(hours=24)
     quiet_hours: QuietHours | None = None
+    outcomes_channel: int | None = None
 
     def today(self, now: datetime) -> date:
         return now.astimezone(self.zone).date()
@@ -580,6 +581,10 @@ async def change_status(
             details={"from": change.previous, "to": status},
             at=now,
         )
+        if status == "resolved":
+            await outcomes.announce(
+                tx, rules.outcomes_channel, "tip_resolved", {"tip": tip_id}, now
+            )
         if change.tipster_user_id is not None:
             payload: dict[str, Any] = {"tip": tip_id, "status": status}
             if status in NOTE_FOR_TIPSTER:

@@ -409,6 +409,7 @@ async def stop(
     broadcaster: BroadcastSender,
 ) -> None:
     progress = await broadcasts.cancel(store, actor, callback_data.broadcast, clock)
+    await broadcaster.show_progress(callback_data.broadcast)
     await replace(
         query,
         i18n.get(
@@ -418,7 +419,6 @@ async def stop(
             total=progress.recipients,
         ),
     )
-    await broadcaster.show_progress(callback_data.broadcast)
 
 
 async def acknowledge(

@@ -33,8 +33,12 @@ def commands(menu: list[tuple[str, str]]) -> list[str]:
     [
         ("commissar", "ALA", COMMISSAR),
         ("ambassador", None, ["stats"]),
-        ("ombudsman", None, ["stats"]),
-        ("coordinator", None, ["overdue", "grant", "revoke", "staff", "stats"]),
+        ("ombudsman", None, ["broadcast", "broadcasts", "stats"]),
+        (
+            "coordinator",
+            None,
+            ["overdue", "grant", "revoke", "staff", "broadcast", "broadcasts", "stats"],
+        ),
     ],
 )
 async def test_each_role_sees_its_own_menu(

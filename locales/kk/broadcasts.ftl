@@ -1,98 +1,98 @@
-command-broadcast = Send an announcement to subscribers or volunteers
-command-broadcasts = My announcements: progress, acknowledgements, stop
+command-broadcast = Жазылушыларға немесе еріктілерге хабарландыру жіберу
+command-broadcasts = Хабарландыруларым: барысы, оқығандар, тоқтату
 
 broadcast-ask-message =
-    <b>New announcement</b>
-    Send me the message exactly as people should receive it: a text (bold, italics and links are kept), or a photo, video or document with a caption.
-error-broadcast-content = An announcement is a text, or a photo, video or document with a caption. Send one of those, or /cancel.
-broadcast-ask-audience = Who should receive it?
-button-audience-all = 📣 All subscribers
-button-audience-region = 📍 Subscribers in one region
-button-audience-role = 👥 Volunteers of one role
-button-audience-role-region = 👥📍 Volunteers of one role in one region
-error-broadcast-audience = That choice is not available here. Start again with /broadcast.
-error-broadcast-region = You may send announcements only to your own region(s).
-broadcast-ask-role = Which volunteers?
-broadcast-role-commissar = Commissars
-broadcast-role-ambassador = Ambassadors of change
-broadcast-role-ombudsman = Ombudsmen
-broadcast-role-coordinator = Coordinators
-broadcast-ask-region = Which region?
-broadcast-ask-acknowledge = Add an «I have read it» button? You will see how many people pressed it.
-button-broadcast-with-ack = ✅ With the button
-button-broadcast-without-ack = Without it
-broadcast-audience-all = all subscribers
-broadcast-audience-region = subscribers in { $region }
+    <b>Жаңа хабарландыру</b>
+    Оны адамдар қалай алуы керек болса, дәл солай жіберіңіз: мәтін (жуан қаріп, курсив және сілтемелер сақталады) немесе сипаттамасы бар фото, бейне не құжат.
+error-broadcast-content = Хабарландыру — бұл мәтін немесе сипаттамасы бар фото, бейне не құжат. Солардың бірін жіберіңіз немесе /cancel деп жазыңыз.
+broadcast-ask-audience = Кімге жіберу керек?
+button-audience-all = 📣 Барлық жазылушыларға
+button-audience-region = 📍 Бір өңірдің жазылушыларына
+button-audience-role = 👥 Бір рөлдегі еріктілерге
+button-audience-role-region = 👥📍 Бір өңірдегі бір рөл еріктілеріне
+error-broadcast-audience = Бұл жерде мұндай таңдау жоқ. /broadcast арқылы қайта бастаңыз.
+error-broadcast-region = Хабарландыруларды тек өз өңіріңізге (өңірлеріңізге) жібере аласыз.
+broadcast-ask-role = Қай еріктілерге?
+broadcast-role-commissar = Комиссарларға
+broadcast-role-ambassador = Өзгеріс елшілеріне
+broadcast-role-ombudsman = Омбудсмендерге
+broadcast-role-coordinator = Үйлестірушілерге
+broadcast-ask-region = Қай өңірге?
+broadcast-ask-acknowledge = «Оқыдым» түймесін қосасыз ба? Оны қанша адам басқанын көресіз.
+button-broadcast-with-ack = ✅ Түймемен
+button-broadcast-without-ack = Түймесіз
+broadcast-audience-all = барлық жазылушыларға
+broadcast-audience-region = { $region } бойынша жазылушыларға
 broadcast-audience-role = { $role }
-broadcast-audience-role-region = { $role } in { $region }
-broadcast-ack-yes = with the «I have read it» button
-broadcast-ack-no = without a button
+broadcast-audience-role-region = { $role } ({ $region })
+broadcast-ack-yes = «Оқыдым» түймесімен
+broadcast-ack-no = түймесіз
 broadcast-summary =
-    ☝️ This is how recipients will see it.
-    <b>To:</b> { $audience }
-    <b>Recipients:</b> { $count }
+    ☝️ Алушылар хабарландыруды осылай көреді.
+    <b>Кімге:</b> { $audience }
+    <b>Алушылар саны:</b> { $count }
     { $acknowledge }
-broadcast-nobody = Nobody is in this audience right now, so there is nothing to send.
-button-broadcast-send-now = 🚀 Send now
-button-broadcast-schedule = 🕒 Schedule
-broadcast-ask-time = When should it go out? Type the local date and time, like 31.12.2026 09:00.
-error-broadcast-time = Type the date and time like 31.12.2026 09:00.
-error-broadcast-time-range = Choose a moment later than now and within two months.
-error-broadcast-already-sent = This message has already been sent as an announcement.
+broadcast-nobody = Қазір бұл аудиторияда ешкім жоқ, сондықтан хабарландыру жіберілмейді.
+button-broadcast-send-now = 🚀 Қазір жіберу
+button-broadcast-schedule = 🕒 Жоспарлау
+broadcast-ask-time = Қашан жіберу керек? Жергілікті күн мен уақытты жазыңыз, мысалы 31.12.2026 09:00.
+error-broadcast-time = Күн мен уақытты былай жазыңыз: 31.12.2026 09:00.
+error-broadcast-time-range = Қазіргі сәттен кейінгі және екі айдан аспайтын уақытты таңдаңыз.
+error-broadcast-already-sent = Бұл хабарлама хабарландыру ретінде жіберіліп қойған.
 broadcast-confirmed =
-    📣 Announcement #{ $number } is on its way to { $count ->
-        [one] { $count } person
-       *[other] { $count } people
-    }. Its progress is shown below.
+    📣 #{ $number } хабарландыру { $count ->
+        [one] { $count } адамға
+       *[other] { $count } адамға
+    } жіберіліп жатыр. Барысы төменде көрсетілген.
 broadcast-scheduled =
-    🕒 Announcement #{ $number } will go out on { $at } to { $count ->
-        [one] { $count } person
-       *[other] { $count } people
-    }. /broadcasts shows it and lets you stop it.
-broadcasts-empty = You have not sent any announcements yet. /broadcast composes one.
-broadcasts-title = <b>Latest announcements</b>
+    🕒 #{ $number } хабарландыру { $at } уақытында { $count ->
+        [one] { $count } адамға
+       *[other] { $count } адамға
+    } жіберіледі. /broadcasts оны көрсетеді және тоқтатуға мүмкіндік береді.
+broadcasts-empty = Сіз әлі бірде-бір хабарландыру жібермегенсіз. Жаңасын құрастыру: /broadcast.
+broadcasts-title = <b>Соңғы хабарландырулар</b>
 broadcast-line =
     #{ $number } · { $at } · { $status }
-    delivered { $sent } of { $total }, blocked the bot { $blocked }, not delivered { $failed }{ $acknowledge ->
-        [true] , read { $acknowledged }
+    жеткізілді: { $sent } / { $total }, ботты бұғаттағандар: { $blocked }, жеткізілмеді: { $failed }{ $acknowledge ->
+        [true] , оқығандар: { $acknowledged }
        *[false] {""}
     }
-broadcast-status-scheduled = 🕒 scheduled
-broadcast-status-sending = 📤 sending
-broadcast-status-done = ✅ sent
-broadcast-status-cancelled = ⛔ stopped
-button-broadcast-stop-number = ⛔ Stop #{ $number }
-button-broadcast-stop = ⛔ Stop
-broadcast-stop-confirm = Stop announcement #{ $number }? Those who have received it keep it; nobody else will get it.
-button-broadcast-stop-yes = ⛔ Yes, stop it
-button-broadcast-keep = No, let it go on
-broadcast-stopped = ⛔ Announcement #{ $number } is stopped: { $sent } of { $total } had received it.
-button-broadcast-acknowledge = ✅ I have read it
-broadcast-acknowledged = Thank you, noted.
-broadcast-acknowledged-before = You have already confirmed it.
-error-broadcast-preview = This is the preview: the button works for recipients.
-error-broadcast-unknown = This announcement was not found.
-error-broadcast-not-yours = Only its author or a coordinator can do that.
-error-broadcast-finished = This announcement has already finished.
+broadcast-status-scheduled = 🕒 жоспарланған
+broadcast-status-sending = 📤 жіберілуде
+broadcast-status-done = ✅ жіберілді
+broadcast-status-cancelled = ⛔ тоқтатылды
+button-broadcast-stop-number = ⛔ #{ $number } тоқтату
+button-broadcast-stop = ⛔ Тоқтату
+broadcast-stop-confirm = #{ $number } хабарландыруды тоқтатасыз ба? Оны алып қойғандарда ол сақталады, ал басқа ешкімге жіберілмейді.
+button-broadcast-stop-yes = ⛔ Иә, тоқтату
+button-broadcast-keep = Жоқ, жалғассын
+broadcast-stopped = ⛔ #{ $number } хабарландыру тоқтатылды. Оны алғандар: { $sent } / { $total }.
+button-broadcast-acknowledge = ✅ Оқыдым
+broadcast-acknowledged = Рақмет, белгіленді.
+broadcast-acknowledged-before = Сіз оқығаныңызды бұрын растағансыз.
+error-broadcast-preview = Бұл — алдын ала көрініс: алушыларда түйме жұмыс істейді.
+error-broadcast-unknown = Бұл хабарландыру табылмады.
+error-broadcast-not-yours = Мұны тек хабарландырудың авторы немесе үйлестіруші жасай алады.
+error-broadcast-finished = Бұл хабарландыру аяқталып қойған.
 broadcast-progress-scheduled =
-    🕒 <b>Announcement #{ $number }</b> will go out on { $at } to { $total } recipients.
+    🕒 <b>#{ $number } хабарландыру</b> { $at } уақытында жіберіледі, алушылар саны: { $total }.
 broadcast-progress-sending =
-    📤 <b>Announcement #{ $number }</b> is being sent
-    Delivered: { $sent } of { $total }
-    Blocked the bot: { $blocked } · not delivered: { $failed }
-    Left: { $left } · about { $eta } to go
+    📤 <b>#{ $number } хабарландыру</b> жіберілуде
+    Жеткізілді: { $sent } / { $total }
+    Ботты бұғаттағандар: { $blocked } · жеткізілмеді: { $failed }
+    Қалғаны: { $left } · аяқталуына шамамен { $eta }
 broadcast-progress-done =
-    ✅ <b>Announcement #{ $number }</b> is sent
-    Delivered: { $sent } of { $total }
-    Blocked the bot: { $blocked } · not delivered: { $failed }
-    /broadcasts shows how many have read it.
+    ✅ <b>#{ $number } хабарландыру</b> жіберілді
+    Жеткізілді: { $sent } / { $total }
+    Ботты бұғаттағандар: { $blocked } · жеткізілмеді: { $failed }
+    Қанша адам оқығанын /broadcasts көрсетеді.
 broadcast-progress-stopped =
-    ⛔ <b>Announcement #{ $number }</b> was stopped
-    Delivered: { $sent } of { $total } · not sent: { $cancelled }
-    Blocked the bot: { $blocked } · not delivered: { $failed }
+    ⛔ <b>#{ $number } хабарландыру</b> тоқтатылды
+    Жеткізілді: { $sent } / { $total } · жіберілмеді: { $cancelled }
+    Ботты бұғаттағандар: { $blocked } · жеткізілмеді: { $failed }
 
-outcome-tip-resolved = ✅ <b>Resolved</b>: a report of { $category } concerning «{ $body }» ({ $region }) was checked by our volunteers and resolved { $days } { $days ->
-        [one] day
-       *[other] days
-    } after it was received.
-tip-card-purged = <i>(the text of this report has been removed: it was closed long ago)</i>
+outcome-tip-resolved = ✅ <b>Шешілді</b>: «{ $category }» санаты бойынша «{ $body }» туралы хабарламаны ({ $region }) еріктілеріміз тексерді, ал мәселе хабарлама түскен күннен бастап { $days } { $days ->
+        [one] күн
+       *[other] күн
+    } ішінде шешілді.
+tip-card-purged = <i>(хабарламаның мәтіні жойылды: ол әлдеқашан жабылған)</i>

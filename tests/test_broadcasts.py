@@ -8,6 +8,7 @@ session) are never in its audience."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 from collections.abc import AsyncIterator
@@ -18,11 +19,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.app import BotApp
+from bot.app import BotApp, make_bot
+from bot.broadcasts import IN_FLIGHT, BroadcastSender
 from bot.sandbox.client import ChatPerson, SandboxClient
 from bot.sandbox.server import SandboxServer
 from bot.sandbox.world import Limits, Person, World
-from db.store import Store
+from db.store import Store, open_store
 from roles import broadcasts, staff
 from roles.broadcasts import Audience, BroadcastDraft
 from roles.clock import SystemClock
@@ -415,3 +417,66 @@ async def test_a_sender_killed_mid_way_resumes_without_duplicates_or_losses(
     assert states.get("sent", 0) + states.get("unconfirmed", 0) == len(reachable)
     assert states.get("blocked", 0) == len(readers) - len(reachable)
     assert set(states) <= {"sent", "unconfirmed", "blocked"}
+
+
+# ------------------------------------------------------------------ two instances
+
+
+@pytest.mark.parametrize(
+    "sandbox", [Limits(overall=200, per_chat=1, blocked_share=0.0)], indirect=True
+)
+async def test_of_two_instances_one_sends_and_the_other_takes_over_when_it_stops(
+    bot_runner: BotRunner,
+    store: Store,
+    sandbox: SandboxServer,
+    new_person: PersonFactory,
+    database_url: str,
+) -> None:
+    """A second instance's sender (its own pool, its own Bot client) waits while the first
+    holds the lock; stopped mid-way, the first hands over, and nobody gets a message twice."""
+    running_bot = await bot_runner.start()
+    second_store = await open_store(database_url, max_size=3)
+    second = BroadcastSender(
+        make_bot(sandbox.token, sandbox.url),
+        second_store,
+        running_bot.translations,
+        "ru",
+        SystemClock(),
+        ALMATY,
+        rate=40,
+    )
+    second_running = asyncio.create_task(second.run())
+    try:
+        author, actor = await ombudsman(store, new_person, "Timur")
+        readers = await add_subscribers(store, sandbox.world, "KAR", 300)
+        assert running_bot.broadcasts.leading != second.leading
+        first_leads = running_bot.broadcasts.leading
+        number = await announce(store, author, actor, "Смена лидера", "KAR")
+        await until_delivered(sandbox.world, {reader.id for reader in readers}, 60)
+
+        if first_leads:
+            await bot_runner.stop()  # the first instance goes away mid-way
+        else:
+            second_running.cancel()
+        await finished(author, number, timeout=60)
+    finally:
+        second_running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await second_running
+        await second.bot.session.close()
+        await second_store.close()
+
+    states = await deliveries(store, number)
+    assert set(states) <= {"sent", "unconfirmed"}
+    assert states.get("unconfirmed", 0) <= IN_FLIGHT
+    unconfirmed = {
+        row["telegram_id"]
+        for row in await store.pool.fetch(
+            "SELECT u.telegram_id FROM broadcast_deliveries d JOIN users u ON u.id = d.user_id "
+            "WHERE d.broadcast_id = $1 AND d.state = 'unconfirmed'",
+            number,
+        )
+    }
+    for reader in readers:
+        received = len(bot_messages(sandbox.world, reader.id))
+        assert received == 1 or (received == 0 and reader.id in unconfirmed), reader.id

@@ -14,6 +14,7 @@ from db.executor import Executor
 from db.fieldwork import Fieldwork
 from db.fsm import ConversationStates
 from db.grants import RoleGrants
+from db.invites import Invites
 from db.outbox import Outbox
 from db.receptions import Receptions
 from db.reminders import Reminders
@@ -49,6 +50,7 @@ class Store:
         self.fieldwork = Fieldwork(executor)
         self.receptions = Receptions(executor)
         self.reminders = Reminders(executor)
+        self.invites = Invites(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

@@ -11,6 +11,7 @@ from handlers import (
     coordinator,
     fallback,
     fieldwork,
+    invites,
     receptions,
     report,
     statistics,
@@ -35,6 +36,7 @@ def build_root_router() -> Router:
         supervision.build_router(),
         statistics.build_router(),
         coordinator.build_router(),
+        invites.build_router(),
         fallback.build_router(),
     )
     return root

@@ -44,7 +44,19 @@ ROLE_MENUS: dict[Role, tuple[MenuCommand, ...]] = {
     ),
     Role.AMBASSADOR: _commands("stats"),
     Role.OMBUDSMAN: _commands("stats"),
-    Role.COORDINATOR: _commands("overdue", "grant", "revoke", "staff", "stats"),
+    Role.COORDINATOR: _commands(
+        "overdue",
+        "grant",
+        "revoke",
+        "invite",
+        "invites",
+        "staff",
+        "block",
+        "unblock",
+        "catalog",
+        "audit",
+        "stats",
+    ),
 }
 
 

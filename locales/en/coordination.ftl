@@ -1,0 +1,66 @@
+## Coordination: invitations, moderation, the catalog and the audit log
+
+command-invite = Invite someone into a role with a link
+command-invites = Active invitations; revoke one
+command-block = Block an account
+command-unblock = Unblock an account
+command-catalog = Regions, tip categories and their service levels
+command-audit = The audit log: who did what, and when
+
+error-nationwide-only = Only a coordinator for the whole country may do this.
+
+## /invite
+
+invite-ask-role = Which role does the invitation give?
+invite-ask-region = For which region?
+invite-ask-uses = How many people may use the link? Press a button or send a number from 1 to { $most }.
+button-invite-uses =
+    { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
+invite-ask-lifetime = How long is the link valid?
+button-invite-days =
+    { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+invite-created =
+    Invitation ready: <b>{ $role }</b>, { $uses } use(s), valid until { $expires }.
+
+    { $link }
+
+    Send this link only to the people it is meant for: whoever opens it gets the role. The bot shows it once and keeps no copy.
+error-invite-uses = Send a whole number from 1 to { $most }.
+error-invite-region = You may invite only into your own regions.
+error-invite-not-found = There is no such invitation.
+error-invite-already-revoked = This invitation has already been revoked.
+
+## /invites
+
+invites-empty = No invitation is active now. /invite makes one.
+invites-title =
+    { $count ->
+        [one] <b>{ $count } active invitation:</b>
+       *[other] <b>{ $count } active invitations:</b>
+    }
+invites-line = #{ $id } · { $role } · { $left } of { $uses } uses left · until { $expires }
+invites-revoke-hint = Revoke an invitation:
+button-invite-revoke = ✕ Revoke #{ $id }
+invite-revoked = Invitation #{ $id } is revoked: its link no longer works.
+
+## Opening an invitation
+
+invite-welcome =
+    Welcome to the Anti-corruption Front! You are now: <b>{ $role }</b>.
+
+    Your new commands (they are in the menu too):
+    { $commands }
+
+    /help shows everything you can do.
+error-invite-invalid = This invitation is not valid. Ask the coordinator who sent it for a new link.
+error-invite-expired = This invitation has expired. Ask the coordinator who sent it for a new link.
+error-invite-used = This invitation has already been used by as many people as it was meant for. Ask the coordinator for a new link.
+error-invite-revoked = This invitation was revoked by the coordinators.
+error-invite-already-held = You already hold this role. Nothing has changed.
+error-invite-wait = Too many invalid invitation links. Try again in { $minutes } min.

@@ -12,6 +12,7 @@ from handlers import (
     fallback,
     fieldwork,
     invites,
+    moderation,
     receptions,
     report,
     statistics,
@@ -37,6 +38,7 @@ def build_root_router() -> Router:
         statistics.build_router(),
         coordinator.build_router(),
         invites.build_router(),
+        moderation.build_router(),
         fallback.build_router(),
     )
     return root

@@ -64,3 +64,27 @@ error-invite-used = This invitation has already been used by as many people as i
 error-invite-revoked = This invitation was revoked by the coordinators.
 error-invite-already-held = You already hold this role. Nothing has changed.
 error-invite-wait = Too many invalid invitation links. Try again in { $minutes } min.
+
+## /block, /unblock
+
+block-ask-person = Whom to block? Send their @username or Telegram id.
+block-ask-reason = Why is { $person } being blocked? Write the reason in a sentence: it goes into the audit log.
+block-confirm =
+    Block { $person }?
+
+    Reason: { $reason }
+
+    The bot will answer this account with a polite refusal and accept nothing from it; its roles stay until someone revokes them.
+button-block = ⛔ Block
+block-done = Blocked: { $person }.
+block-already = This account is already blocked: { $person }.
+unblock-ask-person = Whom to unblock? Send their @username or Telegram id.
+unblock-confirm = Unblock { $person }? The bot will work for this account again.
+button-unblock = ✓ Unblock
+unblock-done = Unblocked: { $person }.
+unblock-not-blocked = This account is not blocked: { $person }.
+error-block-reason-short = The reason is too short: at least { $minimum } characters.
+error-block-reason-long = The reason is too long: { $length } characters, at most { $maximum }.
+error-block-unknown = Nobody with { $reference } has written to the bot.
+error-block-self = You cannot block yourself.
+error-block-coordinator = A coordinator cannot be blocked. Revoke the coordinator role first (/revoke).

@@ -64,3 +64,27 @@ error-invite-used = Шақыруды ол арналған адамдардың 
 error-invite-revoked = Бұл шақыруды үйлестірушілер кері қайтарды.
 error-invite-already-held = Сізде бұл рөл бұрыннан бар. Ештеңе өзгерген жоқ.
 error-invite-wait = Жарамсыз шақырулар тым көп. { $minutes } мин кейін қайталап көріңіз.
+
+## /block, /unblock
+
+block-ask-person = Кімді бұғаттау керек? @username немесе Telegram id жіберіңіз.
+block-ask-reason = { $person } неге бұғатталады? Себебін бір сөйлеммен жазыңыз: ол аудит журналына түседі.
+block-confirm =
+    { $person } бұғатталсын ба?
+
+    Себебі: { $reason }
+
+    Бот бұл аккаунтқа сыпайы түрде бас тартады және одан ештеңе қабылдамайды; рөлдері оларды біреу алып тастағанша қалады.
+button-block = ⛔ Бұғаттау
+block-done = Бұғатталды: { $person }.
+block-already = Бұл аккаунт бұрыннан бұғатталған: { $person }.
+unblock-ask-person = Кімді бұғаттан шығару керек? @username немесе Telegram id жіберіңіз.
+unblock-confirm = { $person } бұғаттан шығарылсын ба? Бот бұл аккаунт үшін қайта жұмыс істейді.
+button-unblock = ✓ Бұғаттан шығару
+unblock-done = Бұғаттан шығарылды: { $person }.
+unblock-not-blocked = Бұл аккаунт бұғатталмаған: { $person }.
+error-block-reason-short = Себебі тым қысқа: кемінде { $minimum } таңба керек.
+error-block-reason-long = Себебі тым ұзын: { $length } таңба, ең көбі { $maximum }.
+error-block-unknown = { $reference } ботқа жазбаған.
+error-block-self = Өзіңізді бұғаттай алмайсыз.
+error-block-coordinator = Үйлестірушіні бұғаттауға болмайды. Алдымен үйлестіруші рөлін алып тастаңыз (/revoke).

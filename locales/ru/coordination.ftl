@@ -67,3 +67,27 @@ error-invite-used = Приглашением уже воспользовалис
 error-invite-revoked = Это приглашение отозвано координаторами.
 error-invite-already-held = У вас уже есть эта роль. Ничего не изменилось.
 error-invite-wait = Слишком много недействительных приглашений. Попробуйте снова через { $minutes } мин.
+
+## /block, /unblock
+
+block-ask-person = Кого заблокировать? Пришлите @username или Telegram id.
+block-ask-reason = Почему блокируется { $person }? Напишите причину одним предложением: она попадёт в журнал аудита.
+block-confirm =
+    Заблокировать { $person }?
+
+    Причина: { $reason }
+
+    Бот будет вежливо отказывать этому аккаунту и ничего от него не примет; роли останутся, пока их не снимут.
+button-block = ⛔ Заблокировать
+block-done = Заблокирован: { $person }.
+block-already = Этот аккаунт уже заблокирован: { $person }.
+unblock-ask-person = Кого разблокировать? Пришлите @username или Telegram id.
+unblock-confirm = Разблокировать { $person }? Бот снова будет работать для этого аккаунта.
+button-unblock = ✓ Разблокировать
+unblock-done = Разблокирован: { $person }.
+unblock-not-blocked = Этот аккаунт не заблокирован: { $person }.
+error-block-reason-short = Причина слишком короткая: нужно хотя бы { $minimum } символа.
+error-block-reason-long = Причина слишком длинная: { $length } символов, можно не больше { $maximum }.
+error-block-unknown = Никто с { $reference } боту не писал.
+error-block-self = Нельзя заблокировать самого себя.
+error-block-coordinator = Координатора заблокировать нельзя. Сначала снимите роль координатора (/revoke).

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 import asyncpg
 
-from db.audit import AuditLog
+from db.audit import AuditLog, AuditReader
 from db.catalog import Catalog
 from db.executor import Executor
 from db.fieldwork import Fieldwork
@@ -51,6 +51,7 @@ class Store:
         self.receptions = Receptions(executor)
         self.reminders = Reminders(executor)
         self.invites = Invites(executor)
+        self.audit_reader = AuditReader(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    audit,
     citizen,
     commissar,
     common,
@@ -39,6 +40,7 @@ def build_root_router() -> Router:
         coordinator.build_router(),
         invites.build_router(),
         moderation.build_router(),
+        audit.build_router(),
         fallback.build_router(),
     )
     return root

@@ -88,3 +88,74 @@ error-block-reason-long = The reason is too long: { $length } characters, at mos
 error-block-unknown = Nobody with { $reference } has written to the bot.
 error-block-self = You cannot block yourself.
 error-block-coordinator = A coordinator cannot be blocked. Revoke the coordinator role first (/revoke).
+
+## /audit
+
+audit-title =
+    { $count ->
+        [one] <b>Audit log: { $count } entry</b>
+       *[other] <b>Audit log: { $count } entries</b>
+    }
+audit-filtered = Only: { $filters }
+audit-filter-person = by { $person }
+audit-filter-period = { $first } – { $last }
+audit-empty = Nothing here.
+audit-line = { $at } · { $who } · <b>{ $action }</b> · { $object } { $details }
+audit-actor =
+    { $kind ->
+        [shell] the operator's shell
+        [tipster] a tipster
+       *[system] the bot itself
+    }
+audit-object =
+    { $kind ->
+        [user] person
+        [tip] tip
+        [invite] invitation
+        [check] check
+        [violation] violation
+        [reception] reception
+        [category] category
+        [region] region
+       *[other] { $kind }
+    } #{ $id }
+audit-action =
+    { $action ->
+        [role-grant] role granted
+        [role-revoke] role revoked
+        [invite-created] invitation made
+        [invite-revoked] invitation revoked
+        [invite-redeemed] invitation opened
+        [user-blocked] account blocked
+        [user-unblocked] account unblocked
+        [tip-submitted] tip sent
+        [tip-withdrawn] tip withdrawn
+        [tip-status] tip status changed
+        [tip-question] question to a tipster
+        [tip-answer] tipster's answer
+        [tip-follow_up] follow-up answered
+        [tip-evidence_viewed] tip's evidence viewed
+        [tip-reassigned] tip reassigned
+        [check-planned] check planned
+        [check-done] check finished
+        [check-cancelled] check cancelled
+        [violation-recorded] violation recorded
+        [violation-evidence_added] evidence added to a violation
+        [violation-evidence_viewed] violation's evidence viewed
+        [reception-published] reception published
+        [reception-cancelled] reception cancelled
+        [category-created] category added
+        [category-changed] category changed
+        [region-changed] region changed
+        [audit-viewed] audit log read
+       *[other] { $action }
+    }
+button-audit-person = 👤 Person
+button-audit-action = ⚙ Action
+button-audit-period = 📅 Period
+button-audit-clear = ✕ All entries
+button-audit-any-action = Any action
+audit-ask-action = Which action?
+audit-ask-person = Whose actions? Send their @username or Telegram id.
+audit-ask-period = Which period? Send two dates, for example 01.11.2026–30.11.2026, or one day.
+error-audit-period = Send the period as two dates, for example 01.11.2026–30.11.2026 (the first not after the second), or one date.

@@ -88,3 +88,74 @@ error-block-reason-long = Себебі тым ұзын: { $length } таңба, 
 error-block-unknown = { $reference } ботқа жазбаған.
 error-block-self = Өзіңізді бұғаттай алмайсыз.
 error-block-coordinator = Үйлестірушіні бұғаттауға болмайды. Алдымен үйлестіруші рөлін алып тастаңыз (/revoke).
+
+## /audit
+
+audit-title =
+    { $count ->
+        [one] <b>Аудит журналы: { $count } жазба</b>
+       *[other] <b>Аудит журналы: { $count } жазба</b>
+    }
+audit-filtered = Тек: { $filters }
+audit-filter-person = әрекеттері: { $person }
+audit-filter-period = { $first } – { $last }
+audit-empty = Мұнда бос.
+audit-line = { $at } · { $who } · <b>{ $action }</b> · { $object } { $details }
+audit-actor =
+    { $kind ->
+        [shell] оператордың командалық жолы
+        [tipster] хабарлама авторы
+       *[system] боттың өзі
+    }
+audit-object =
+    { $kind ->
+        [user] адам
+        [tip] хабарлама
+        [invite] шақыру
+        [check] тексеру
+        [violation] бұзушылық
+        [reception] қабылдау
+        [category] санат
+        [region] өңір
+       *[other] { $kind }
+    } #{ $id }
+audit-action =
+    { $action ->
+        [role-grant] рөл берілді
+        [role-revoke] рөл алынды
+        [invite-created] шақыру жасалды
+        [invite-revoked] шақыру кері қайтарылды
+        [invite-redeemed] шақыру пайдаланылды
+        [user-blocked] аккаунт бұғатталды
+        [user-unblocked] аккаунт бұғаттан шығарылды
+        [tip-submitted] хабарлама жіберілді
+        [tip-withdrawn] хабарлама кері алынды
+        [tip-status] хабарлама мәртебесі өзгерді
+        [tip-question] авторға сұрақ
+        [tip-answer] автордың жауабы
+        [tip-follow_up] қайта сұрауға жауап
+        [tip-evidence_viewed] хабарлама материалдары қаралды
+        [tip-reassigned] хабарлама басқа комиссарға берілді
+        [check-planned] тексеру жоспарланды
+        [check-done] тексеру аяқталды
+        [check-cancelled] тексеру тоқтатылды
+        [violation-recorded] бұзушылық жазылды
+        [violation-evidence_added] дәлелдер қосылды
+        [violation-evidence_viewed] бұзушылық дәлелдері қаралды
+        [reception-published] қабылдау жарияланды
+        [reception-cancelled] қабылдау тоқтатылды
+        [category-created] санат қосылды
+        [category-changed] санат өзгерді
+        [region-changed] өңір өзгерді
+        [audit-viewed] аудит журналы қаралды
+       *[other] { $action }
+    }
+button-audit-person = 👤 Адам
+button-audit-action = ⚙ Әрекет
+button-audit-period = 📅 Кезең
+button-audit-clear = ✕ Барлық жазбалар
+button-audit-any-action = Кез келген әрекет
+audit-ask-action = Қандай әрекет?
+audit-ask-person = Кімнің әрекеттері? @username немесе Telegram id жіберіңіз.
+audit-ask-period = Қай кезең? Екі күн жіберіңіз, мысалы 01.11.2026–30.11.2026, немесе бір күн.
+error-audit-period = Кезеңді екі күнмен жіберіңіз, мысалы 01.11.2026–30.11.2026 (біріншісі екіншісінен кеш емес), немесе бір күн.

@@ -91,3 +91,75 @@ error-block-reason-long = Причина слишком длинная: { $lengt
 error-block-unknown = Никто с { $reference } боту не писал.
 error-block-self = Нельзя заблокировать самого себя.
 error-block-coordinator = Координатора заблокировать нельзя. Сначала снимите роль координатора (/revoke).
+
+## /audit
+
+audit-title =
+    { $count ->
+        [one] <b>Журнал аудита: { $count } запись</b>
+        [few] <b>Журнал аудита: { $count } записи</b>
+       *[many] <b>Журнал аудита: { $count } записей</b>
+    }
+audit-filtered = Только: { $filters }
+audit-filter-person = действия: { $person }
+audit-filter-period = { $first } – { $last }
+audit-empty = Здесь пусто.
+audit-line = { $at } · { $who } · <b>{ $action }</b> · { $object } { $details }
+audit-actor =
+    { $kind ->
+        [shell] командная строка оператора
+        [tipster] автор сообщения
+       *[system] сам бот
+    }
+audit-object =
+    { $kind ->
+        [user] человек
+        [tip] сообщение
+        [invite] приглашение
+        [check] проверка
+        [violation] нарушение
+        [reception] приём
+        [category] категория
+        [region] регион
+       *[other] { $kind }
+    } #{ $id }
+audit-action =
+    { $action ->
+        [role-grant] роль выдана
+        [role-revoke] роль снята
+        [invite-created] приглашение создано
+        [invite-revoked] приглашение отозвано
+        [invite-redeemed] приглашение использовано
+        [user-blocked] аккаунт заблокирован
+        [user-unblocked] аккаунт разблокирован
+        [tip-submitted] сообщение отправлено
+        [tip-withdrawn] сообщение отозвано
+        [tip-status] статус сообщения изменён
+        [tip-question] вопрос автору
+        [tip-answer] ответ автора
+        [tip-follow_up] ответ на повторный опрос
+        [tip-evidence_viewed] просмотр материалов сообщения
+        [tip-reassigned] сообщение передано другому комиссару
+        [check-planned] проверка запланирована
+        [check-done] проверка завершена
+        [check-cancelled] проверка отменена
+        [violation-recorded] нарушение записано
+        [violation-evidence_added] доказательства добавлены
+        [violation-evidence_viewed] просмотр доказательств нарушения
+        [reception-published] приём опубликован
+        [reception-cancelled] приём отменён
+        [category-created] категория добавлена
+        [category-changed] категория изменена
+        [region-changed] регион изменён
+        [audit-viewed] просмотр журнала аудита
+       *[other] { $action }
+    }
+button-audit-person = 👤 Человек
+button-audit-action = ⚙ Действие
+button-audit-period = 📅 Период
+button-audit-clear = ✕ Все записи
+button-audit-any-action = Любое действие
+audit-ask-action = Какое действие?
+audit-ask-person = Чьи действия? Пришлите @username или Telegram id.
+audit-ask-period = За какой период? Пришлите две даты, например 01.11.2026–30.11.2026, или один день.
+error-audit-period = Пришлите период двумя датами, например 01.11.2026–30.11.2026 (первая не позже второй), или одну дату.

@@ -39,7 +39,6 @@ async def commissar_in(
     language: str = "en",
     name: str = "Commissar",
 ) -> tuple[ChatPerson, Actor]:
-
     person = await new_person(name, language_code=language)
     await started(person, {"en": "English", "ru": "Русский", "kk": "Қазақша"}[language])
     await staff.grant_role(store, staff.Authority("shell"), person.id, "commissar", region)

@@ -6,6 +6,7 @@ from aiogram import Router
 
 from handlers import (
     audit,
+    catalog,
     citizen,
     commissar,
     common,
@@ -41,6 +42,7 @@ def build_root_router() -> Router:
         invites.build_router(),
         moderation.build_router(),
         audit.build_router(),
+        catalog.build_router(),
         fallback.build_router(),
     )
     return root

@@ -68,7 +68,7 @@ def test_handlers_reach_the_store_only_through_workflows() -> None:
 ROLE_ROUTERS = {
     "citizen", "commissar", "statistics", "coordinator", "fieldwork", "supervision",
     "receptions-commissar", "receptions-citizen", "invites",
-    "moderation", "audit",
+    "moderation", "audit", "catalog",
 }  # fmt: skip
 
 

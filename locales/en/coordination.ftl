@@ -159,3 +159,46 @@ audit-ask-action = Which action?
 audit-ask-person = Whose actions? Send their @username or Telegram id.
 audit-ask-period = Which period? Send two dates, for example 01.11.2026–30.11.2026, or one day.
 error-audit-period = Send the period as two dates, for example 01.11.2026–30.11.2026 (the first not after the second), or one date.
+
+## /catalog
+
+catalog-title = <b>Tip categories</b> (press one to change it):
+catalog-category-line = <b>{ $name }</b> ({ $code }, { $status }): first action within { $first }, resolved within { $resolve }
+catalog-active = active
+catalog-inactive = switched off
+catalog-days =
+    { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+catalog-hours =
+    { $count ->
+        [one] { $count } hour
+       *[other] { $count } hours
+    }
+catalog-choose = Choose a category:
+catalog-names = Russian: { $ru }
+    Kazakh: { $kk }
+    English: { $en }
+button-catalog-add = + New category
+button-catalog-regions = 🗺 Regions
+button-catalog-rename = ✎ Name { $language }
+button-catalog-sla = ⏱ Service levels
+button-catalog-deactivate = Switch off
+button-catalog-activate = Switch on
+catalog-off-mark = ⏸
+catalog-regions-title = <b>Regions</b> (⏸ switched off). Press one to rename it or switch it on or off:
+catalog-region-line = <b>{ $name }</b> ({ $code }, { $status })
+catalog-ask-name = Send the new name in { $language }.
+catalog-ask-new-name = A new category. Send its name in { $language }.
+catalog-added = Category added: <b>{ $name }</b> ({ $code }). Service levels are the default ones; change them below if needed.
+catalog-ask-first-action = “{ $name }”: within how long must a commissar first act on a tip taken? Now: { $current }. Send hours or days, for example 12h or 3d (from 1 hour to 30 days).
+catalog-ask-resolve = And within how long must the tip be resolved? Now: { $current }. Send hours or days, for example 14d (not less than the first action, at most 365 days).
+catalog-sla-saved = Saved. The new service levels apply to tips taken from now on; tips already taken keep their deadlines.
+error-catalog-name-short = The name is too short: at least { $minimum } characters.
+error-catalog-name-long = The name is too long: { $length } characters, at most { $maximum }.
+error-catalog-duration = Send a number of hours or days, for example 12h or 3d.
+error-catalog-first-action = The first action must be due within 1 hour to 30 days.
+error-catalog-resolve = The resolution must be due no sooner than the first action and within 365 days.
+error-catalog-unknown = There is no such category or region.
+error-catalog-code-taken = A category with this code already exists.

@@ -159,3 +159,46 @@ audit-ask-action = Қандай әрекет?
 audit-ask-person = Кімнің әрекеттері? @username немесе Telegram id жіберіңіз.
 audit-ask-period = Қай кезең? Екі күн жіберіңіз, мысалы 01.11.2026–30.11.2026, немесе бір күн.
 error-audit-period = Кезеңді екі күнмен жіберіңіз, мысалы 01.11.2026–30.11.2026 (біріншісі екіншісінен кеш емес), немесе бір күн.
+
+## /catalog
+
+catalog-title = <b>Хабарлама санаттары</b> (өзгерту үшін басыңыз):
+catalog-category-line = <b>{ $name }</b> ({ $code }, { $status }): алғашқы әрекет — { $first } ішінде, шешім — { $resolve } ішінде
+catalog-active = қолданыста
+catalog-inactive = өшірілген
+catalog-days =
+    { $count ->
+        [one] { $count } күн
+       *[other] { $count } күн
+    }
+catalog-hours =
+    { $count ->
+        [one] { $count } сағат
+       *[other] { $count } сағат
+    }
+catalog-choose = Санатты таңдаңыз:
+catalog-names = Орысша: { $ru }
+    Қазақша: { $kk }
+    Ағылшынша: { $en }
+button-catalog-add = + Жаңа санат
+button-catalog-regions = 🗺 Өңірлер
+button-catalog-rename = ✎ Атауы { $language }
+button-catalog-sla = ⏱ Мерзімдер
+button-catalog-deactivate = Өшіру
+button-catalog-activate = Қосу
+catalog-off-mark = ⏸
+catalog-regions-title = <b>Өңірлер</b> (⏸ — өшірілген). Атауын өзгерту, қосу немесе өшіру үшін өңірді басыңыз:
+catalog-region-line = <b>{ $name }</b> ({ $code }, { $status })
+catalog-ask-name = Жаңа атауды { $language } тілінде жіберіңіз.
+catalog-ask-new-name = Жаңа санат. Оның атауын { $language } тілінде жіберіңіз.
+catalog-added = Санат қосылды: <b>{ $name }</b> ({ $code }). Мерзімдер әдепкі; қажет болса, төменде өзгертіңіз.
+catalog-ask-first-action = «{ $name }»: комиссар алынған хабарлама бойынша алғашқы әрекетті қанша уақыт ішінде жасауы керек? Қазір: { $current }. Сағат немесе күн жіберіңіз, мысалы 12 сағ немесе 3 күн (1 сағаттан 30 күнге дейін).
+catalog-ask-resolve = Ал хабарлама қанша уақыт ішінде шешілуі керек? Қазір: { $current }. Сағат немесе күн жіберіңіз, мысалы 14 күн (алғашқы әрекет мерзімінен кем емес, 365 күннен көп емес).
+catalog-sla-saved = Сақталды. Жаңа мерзімдер осы сәттен бастап алынған хабарламаларға қолданылады; бұрын алынғандардың мерзімі өзгермейді.
+error-catalog-name-short = Атауы тым қысқа: кемінде { $minimum } таңба керек.
+error-catalog-name-long = Атауы тым ұзын: { $length } таңба, ең көбі { $maximum }.
+error-catalog-duration = Сағат немесе күн санын жіберіңіз, мысалы 12 сағ немесе 3 күн.
+error-catalog-first-action = Алғашқы әрекет мерзімі — 1 сағаттан 30 күнге дейін.
+error-catalog-resolve = Шешім мерзімі алғашқы әрекет мерзімінен кем емес және 365 күннен көп емес.
+error-catalog-unknown = Мұндай санат немесе өңір жоқ.
+error-catalog-code-taken = Мұндай кодпен санат бұрыннан бар.

@@ -163,3 +163,48 @@ audit-ask-action = Какое действие?
 audit-ask-person = Чьи действия? Пришлите @username или Telegram id.
 audit-ask-period = За какой период? Пришлите две даты, например 01.11.2026–30.11.2026, или один день.
 error-audit-period = Пришлите период двумя датами, например 01.11.2026–30.11.2026 (первая не позже второй), или одну дату.
+
+## /catalog
+
+catalog-title = <b>Категории сообщений</b> (нажмите, чтобы изменить):
+catalog-category-line = <b>{ $name }</b> ({ $code }, { $status }): первое действие — в течение { $first }, решение — в течение { $resolve }
+catalog-active = действует
+catalog-inactive = отключена
+catalog-days =
+    { $count ->
+        [one] { $count } дня
+        [few] { $count } дней
+       *[many] { $count } дней
+    }
+catalog-hours =
+    { $count ->
+        [one] { $count } часа
+        [few] { $count } часов
+       *[many] { $count } часов
+    }
+catalog-choose = Выберите категорию:
+catalog-names = По-русски: { $ru }
+    По-казахски: { $kk }
+    По-английски: { $en }
+button-catalog-add = + Новая категория
+button-catalog-regions = 🗺 Регионы
+button-catalog-rename = ✎ Название { $language }
+button-catalog-sla = ⏱ Сроки
+button-catalog-deactivate = Отключить
+button-catalog-activate = Включить
+catalog-off-mark = ⏸
+catalog-regions-title = <b>Регионы</b> (⏸ — отключены). Нажмите на регион, чтобы переименовать, включить или отключить его:
+catalog-region-line = <b>{ $name }</b> ({ $code }, { $status })
+catalog-ask-name = Пришлите новое название на языке { $language }.
+catalog-ask-new-name = Новая категория. Пришлите её название на языке { $language }.
+catalog-added = Категория добавлена: <b>{ $name }</b> ({ $code }). Сроки — по умолчанию; при необходимости измените их ниже.
+catalog-ask-first-action = «{ $name }»: в течение какого времени комиссар должен впервые действовать по взятому сообщению? Сейчас: { $current }. Пришлите часы или дни, например 12ч или 3д (от 1 часа до 30 дней).
+catalog-ask-resolve = А в течение какого времени сообщение должно быть решено? Сейчас: { $current }. Пришлите часы или дни, например 14д (не меньше срока первого действия, не больше 365 дней).
+catalog-sla-saved = Сохранено. Новые сроки действуют для сообщений, взятых с этого момента; у уже взятых сроки не меняются.
+error-catalog-name-short = Название слишком короткое: нужно хотя бы { $minimum } символа.
+error-catalog-name-long = Название слишком длинное: { $length } символов, можно не больше { $maximum }.
+error-catalog-duration = Пришлите число часов или дней, например 12ч или 3д.
+error-catalog-first-action = Срок первого действия — от 1 часа до 30 дней.
+error-catalog-resolve = Срок решения — не меньше срока первого действия и не больше 365 дней.
+error-catalog-unknown = Такой категории или региона нет.
+error-catalog-code-taken = Категория с таким кодом уже есть.

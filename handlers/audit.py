@@ -230,12 +230,11 @@ def action_picker(
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for name in names:
-        builder.add(
-            InlineKeyboardButton(
-                text=action_words(i18n, name),
-                callback_data=as_view(current, action=name).pack(),
-            )
-        )
+        try:
+            data = as_view(current, action=name).pack()
+        except ValueError:  # a name too long for Telegram's 64 bytes of button data
+            continue
+        builder.add(InlineKeyboardButton(text=action_words(i18n, name), callback_data=data))
     builder.adjust(2)
     builder.row(button(i18n, "button-audit-any-action", as_view(current, action="")))
     return builder.as_markup()

@@ -12,9 +12,9 @@ from datetime import timedelta
 
 from db.invites import InviteRow
 from db.store import Store
-from roles import staff
+from roles import people, staff
 from roles.clock import Clock
-from roles.errors import InvalidInput, NotAllowed, NotFound
+from roles.errors import DomainError, InvalidInput, NotAllowed, NotFound
 from roles.model import Actor, Permission, Role, parse_role, permits_nationwide, require
 
 PREFIX = "inv_"
@@ -149,6 +149,19 @@ async def revoke(store: Store, actor: Actor, invite_id: int, clock: Clock) -> In
     return found
 
 
+async def _creator_still_may_invite(store: Store, invite: InviteRow) -> bool:
+    """An invitation speaks for its coordinator: it stops working when they no longer could
+    make it (role revoked, account blocked, region left)."""
+    creator = await store.users.by_id(invite.created_by)
+    if creator is None:
+        return False
+    try:
+        _require_scope(people.actor_from(creator), invite.region_code)
+    except DomainError:
+        return False
+    return True
+
+
 async def redeem(store: Store, actor: Actor, payload: str, clock: Clock) -> Redeemed:
     """Open an invitation: one use, one grant, in one transaction under the invitation's row
     lock. Codes that do not open count against the account, which waits after a few."""
@@ -168,6 +181,8 @@ async def redeem(store: Store, actor: Actor, payload: str, clock: Clock) -> Rede
             refusal = "error-invite-expired"
         elif invite.uses_left <= 0:
             refusal = "error-invite-used"
+        elif not await _creator_still_may_invite(tx, invite):
+            refusal = "error-invite-revoked"
         else:
             role = Role(invite.role)
             authority = staff.Authority.invitation(invite.created_by)

@@ -179,3 +179,14 @@ async def test_a_citizen_cannot_make_or_list_invitations(
     await started(citizen, "English")
     assert "for: coordinator" in (await citizen.ask("/invite")).text
     assert "for: coordinator" in (await citizen.ask("/invites")).text
+
+
+async def test_an_invitation_stops_working_when_its_coordinator_loses_the_role(
+    running_bot: BotApp, new_person: PersonFactory, store: Store
+) -> None:
+    olga = await coordinator(new_person, store)
+    payload = await make_invite(olga, "ombudsman", "Whole country", "5 people", "7 days")
+    await staff.revoke_role(store, staff.Authority("shell"), olga.id, "coordinator")
+    guest = await new_person("Guest", language_code="en")
+    assert "revoked by the coordinators" in (await guest.ask(f"/start {payload}")).text
+    assert await roles_of(store, guest.id) == []

@@ -9,7 +9,7 @@ from bot.app import BotApp
 from bot.sandbox.client import BotMessage, ChatPerson
 from db.audit import AuditFilter
 from db.store import Store
-from roles import assignments, audit, invites, moderation, staff, tips
+from roles import assignments, audit, invites, moderation, receptions, staff, tips
 from tests.conftest import PersonFactory
 from tests.helpers import started
 from tests.test_tip_life import actor_of, commissar_in
@@ -129,3 +129,48 @@ async def test_audit_pages_ten_at_a_time_and_is_for_nationwide_coordinators_only
     citizen = await new_person("Citizen", language_code="en")
     await started(citizen, "English")
     assert "for: coordinator" in (await citizen.ask("/audit")).text
+
+
+async def test_every_kind_of_privileged_action_can_be_picked_in_audit(
+    running_bot: BotApp, new_person: PersonFactory, store: Store
+) -> None:
+    clock = running_bot.clock
+    rules = running_bot.dispatcher.workflow_data["rules"]
+    olga = await coordinator(new_person, store, "Olgakinds")
+    boss = await actor_of(store, olga)
+    made = await invites.create(store, boss, "ambassador", None, 1, timedelta(days=1), clock)
+    guest = await new_person("Guest", language_code="en")
+    await started(guest, "English")
+    await invites.redeem(store, await actor_of(store, guest), made.payload, clock)
+    await invites.revoke(store, boss, made.invite.id, clock)
+
+    tipster = await new_person("Tipster", language_code="en")
+    await started(tipster, "English")
+    number = tip_number(await send_report(tipster, Report()))
+    first, handler = await commissar_in(store, new_person, name="Firstcommissar")
+    second, other = await commissar_in(store, new_person, name="Secondcommissar")
+    await tips.change_status(store, handler, number, "taken", rules, clock)
+    await assignments.reassign(store, boss, number, other.user_id, clock)
+    slot = await receptions.publish_slot(
+        store, other, region="ALA", starts_at=clock.now() + timedelta(days=3),
+        place="Akimat, room 5", capacity=3, clock=clock,
+    )  # fmt: skip
+    await receptions.cancel_slot(store, other, slot, clock)
+
+    for words in (
+        "invitation made",
+        "invitation opened",
+        "invitation revoked",
+        "role granted",
+        "tip sent",
+        "tip status changed",
+        "tip reassigned",
+        "reception published",
+        "reception cancelled",
+    ):
+        page = await olga.ask("/audit")
+        await olga.press("⚙ Action", page)
+        await olga.press(words, await olga.reply())
+        shown = await olga.reply()
+        assert lines_with(shown, f"· {words} ·"), words
+    assert first.id != second.id

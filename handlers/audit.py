@@ -115,7 +115,7 @@ def detail_words(line: AuditLine) -> str:
         for name, value in line.details.items()
         if value is not None and isinstance(value, str | int | float) and name != "via"
     ]
-    return shortened(", ".join(shown), 120)
+    return f"({shortened(', '.join(shown), 120)})" if shown else ""
 
 
 async def show_log(

@@ -117,7 +117,7 @@ async def create(
                 "role": str(role),
                 "region": code,
                 "uses": uses,
-                "expires_at": invite.expires_at.isoformat(),
+                "days": lifetime.days,
             },
             at=now,
         )

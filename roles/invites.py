@@ -187,7 +187,7 @@ async def redeem(store: Store, actor: Actor, payload: str, clock: Clock) -> Rede
             role = Role(invite.role)
             authority = staff.Authority.invitation(invite.created_by)
             if not await tx.invites.redeem(invite.id, actor.user_id, now):
-                raise InvalidInput("error-invite-already-held")
+                raise InvalidInput("error-invite-opened-before")
             if not await staff.add_grant(
                 tx, authority, actor.user_id, role, invite.region_code, invite=invite.id
             ):

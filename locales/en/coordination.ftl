@@ -62,6 +62,7 @@ error-invite-invalid = This invitation is not valid. Ask the coordinator who sen
 error-invite-expired = This invitation has expired. Ask the coordinator who sent it for a new link.
 error-invite-used = This invitation has already been used by as many people as it was meant for. Ask the coordinator for a new link.
 error-invite-revoked = This invitation was revoked by the coordinators.
+error-invite-opened-before = You have already used this invitation. If your role was taken away since, ask a coordinator.
 error-invite-already-held = You already hold this role. Nothing has changed.
 error-invite-wait = Too many invalid invitation links. Try again in { $minutes } min.
 

@@ -142,6 +142,10 @@ async def test_expired_revoked_and_forged_invitations_are_refused_and_guessing_w
     assert f"#{revoked_id} ·" not in (await olga.ask("/invites")).text
     revocations = await store.audit.entries(action="invite.revoked", object_id=str(revoked_id))
     assert len(revocations) == 1
+    await olga.press_data(listed.message_id, f"invr:{revoked_id}")
+    assert "already been revoked" in (await olga.callback_answer())["text"]
+    await olga.press_data(listed.message_id, "invr:999999999")
+    assert "no such invitation" in (await olga.callback_answer())["text"]
 
     clock.moment += timedelta(days=1, minutes=1)
     guest = await new_person("Guest", language_code="en")

@@ -71,7 +71,8 @@ class AuditLog:
 
 @dataclass(frozen=True)
 class AuditFilter:
-    """What a coordinator narrows the log to; None means any."""
+    """What a coordinator narrows the log to; None means any. A person's entries are those they
+    made and those about them."""
 
     actor_user_id: int | None = None
     action: str | None = None
@@ -103,7 +104,8 @@ class AuditLine:
 
 _FILTERED = """
     FROM audit_log a
-    WHERE ($1::bigint IS NULL OR a.actor_user_id = $1)
+    WHERE ($1::bigint IS NULL OR a.actor_user_id = $1
+           OR (a.object_type = 'user' AND a.object_id = $1::text))
       AND ($2::text IS NULL OR a.action = $2)
       AND ($3::timestamptz IS NULL OR a.at >= $3)
       AND ($4::timestamptz IS NULL OR a.at < $4)
@@ -144,6 +146,16 @@ class AuditReader:
         return [AuditLine(**dict(record)) for record in records], total
 
     async def actions(self) -> list[str]:
-        """The actions the log holds, by name."""
-        records = await self._db.fetch("SELECT DISTINCT action FROM audit_log ORDER BY action")
+        """The actions the log holds, by name (a skip scan over the action index)."""
+        records = await self._db.fetch(
+            """
+            WITH RECURSIVE named AS (
+                SELECT min(action) AS action FROM audit_log
+                UNION ALL
+                SELECT (SELECT min(action) FROM audit_log WHERE action > named.action)
+                FROM named WHERE named.action IS NOT NULL
+            )
+            SELECT action FROM named WHERE action IS NOT NULL
+            """
+        )
         return [record["action"] for record in records]

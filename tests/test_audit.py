@@ -54,9 +54,9 @@ async def test_each_privileged_action_is_found_in_audit_by_person_action_and_per
     assert mine.text.startswith("Audit log:")
     assert "👤 Person" in mine.button_texts and "📅 Period" in mine.button_texts
     await olga.press("👤 Person", mine)
-    assert "Whose actions?" in (await olga.reply()).text
+    assert "Whose entries" in (await olga.reply()).text
     by_olga = await olga.ask("@olgaaudit_coord")
-    assert "Only: by Olgaaudit (@olgaaudit_coord" in by_olga.text
+    assert "Only: by or about Olgaaudit (@olgaaudit_coord" in by_olga.text
     for words in (
         "role granted · Target",
         "role revoked · Target",
@@ -74,7 +74,7 @@ async def test_each_privileged_action_is_found_in_audit_by_person_action_and_per
     assert "tip status changed" in picker.button_texts
     await olga.press("tip's evidence viewed", picker)
     viewed = await olga.reply()
-    assert "Only: by Olgaaudit" in viewed.text and "Nothing here." in viewed.text
+    assert "Only: by or about Olgaaudit" in viewed.text and "Nothing here." in viewed.text
     await olga.press("✕ All entries", viewed)
     everything = await olga.reply()
     assert "Only:" not in everything.text

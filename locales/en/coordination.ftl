@@ -98,7 +98,7 @@ audit-title =
        *[other] <b>Audit log: { $count } entries</b>
     }
 audit-filtered = Only: { $filters }
-audit-filter-person = by { $person }
+audit-filter-person = by or about { $person }
 audit-filter-period = { $first } – { $last }
 audit-empty = Nothing here.
 audit-line = { $at } · { $who } · <b>{ $action }</b> · { $object } { $details }
@@ -157,7 +157,7 @@ button-audit-period = 📅 Period
 button-audit-clear = ✕ All entries
 button-audit-any-action = Any action
 audit-ask-action = Which action?
-audit-ask-person = Whose actions? Send their @username or Telegram id.
+audit-ask-person = Whose entries (what they did and what was done to them)? Send their @username or Telegram id.
 audit-ask-period = Which period? Send two dates, for example 01.11.2026–30.11.2026, or one day.
 error-audit-period = Send the period as two dates, for example 01.11.2026–30.11.2026 (the first not after the second), or one date.
 

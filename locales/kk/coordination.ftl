@@ -98,7 +98,7 @@ audit-title =
        *[other] <b>Аудит журналы: { $count } жазба</b>
     }
 audit-filtered = Тек: { $filters }
-audit-filter-person = әрекеттері: { $person }
+audit-filter-person = адамның әрекеттері және ол туралы жазбалар: { $person }
 audit-filter-period = { $first } – { $last }
 audit-empty = Мұнда бос.
 audit-line = { $at } · { $who } · <b>{ $action }</b> · { $object } { $details }
@@ -157,7 +157,7 @@ button-audit-period = 📅 Кезең
 button-audit-clear = ✕ Барлық жазбалар
 button-audit-any-action = Кез келген әрекет
 audit-ask-action = Қандай әрекет?
-audit-ask-person = Кімнің әрекеттері? @username немесе Telegram id жіберіңіз.
+audit-ask-person = Кімнің жазбалары (адам не істеді және оған не істелді)? @username немесе Telegram id жіберіңіз.
 audit-ask-period = Қай кезең? Екі күн жіберіңіз, мысалы 01.11.2026–30.11.2026, немесе бір күн.
 error-audit-period = Кезеңді екі күнмен жіберіңіз, мысалы 01.11.2026–30.11.2026 (біріншісі екіншісінен кеш емес), немесе бір күн.
 

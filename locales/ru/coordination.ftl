@@ -102,7 +102,7 @@ audit-title =
        *[many] <b>Журнал аудита: { $count } записей</b>
     }
 audit-filtered = Только: { $filters }
-audit-filter-person = действия: { $person }
+audit-filter-person = действия и записи о человеке: { $person }
 audit-filter-period = { $first } – { $last }
 audit-empty = Здесь пусто.
 audit-line = { $at } · { $who } · <b>{ $action }</b> · { $object } { $details }
@@ -161,7 +161,7 @@ button-audit-period = 📅 Период
 button-audit-clear = ✕ Все записи
 button-audit-any-action = Любое действие
 audit-ask-action = Какое действие?
-audit-ask-person = Чьи действия? Пришлите @username или Telegram id.
+audit-ask-person = Чьи записи (что человек сделал и что сделали с ним)? Пришлите @username или Telegram id.
 audit-ask-period = За какой период? Пришлите две даты, например 01.11.2026–30.11.2026, или один день.
 error-audit-period = Пришлите период двумя датами, например 01.11.2026–30.11.2026 (первая не позже второй), или одну дату.
 

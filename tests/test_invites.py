@@ -39,6 +39,8 @@ async def make_invite(olga: ChatPerson, role: str, region: str, uses: str, days:
     question = await olga.reply()
     assert "How many people" in question.text
     if uses.isdigit():
+        for wrong in ("0", "501", "many"):
+            assert "whole number from 1 to 500" in (await olga.ask(wrong)).text
         await olga.send(uses)
     else:
         await olga.press(uses, question)

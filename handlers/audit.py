@@ -3,8 +3,9 @@ period. The current filter travels in the buttons' data, so an old page's button
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -56,12 +57,9 @@ class AuditFlow(StatesGroup):
 ANY = AuditView(page=0, who=0, action="", first=0, last=0)
 
 
-def view_filter(view: AuditView, zone: Any) -> AuditFilter:
-    since = until = None
-    if view.first:
-        since = datetime.combine(date.fromordinal(view.first), time(), zone)
-    if view.last:
-        until = datetime.combine(date.fromordinal(view.last) + timedelta(days=1), time(), zone)
+def view_filter(view: AuditView, zone: ZoneInfo) -> AuditFilter:
+    period = audit.period_of_days(view.first, view.last)
+    since, until = period.bounds(zone) if period else (None, None)
     return AuditFilter(view.who or None, view.action or None, since, until)
 
 

@@ -52,6 +52,19 @@ def parse_period(text: str | None) -> Period:
     return Period(first, last)
 
 
+def period_of_days(first: int, last: int) -> Period | None:
+    """The period two day numbers (`date.toordinal`, from a button) name; 0 and 0: none."""
+    if first == last == 0:
+        return None
+    try:
+        period = Period(date.fromordinal(first), date.fromordinal(last))
+    except (ValueError, OverflowError):
+        raise InvalidInput("error-audit-period") from None
+    if period.last < period.first or period.last - period.first > LONGEST_PERIOD:
+        raise InvalidInput("error-audit-period")
+    return period
+
+
 async def person_filter(store: Store, actor: Actor, reference: str) -> int:
     """The user id of the person a coordinator named, to see what they did."""
     require_nationwide(actor, Permission.READ_AUDIT)

@@ -122,6 +122,11 @@ async def test_audit_pages_ten_at_a_time_and_is_for_nationwide_coordinators_only
     second = await olga.reply()
     assert len(lines_with(second, "audit log read")) >= 3
 
+    await olga.press_data(second.message_id, "aud:0:0::739000:738000")
+    assert "Send the period as two dates" in (await olga.callback_answer())["text"]
+    await olga.press_data(second.message_id, "aud:0:0::99999999:99999999")
+    assert "Send the period as two dates" in (await olga.callback_answer())["text"]
+
     regional = await new_person("Regional", language_code="en")
     await staff.grant_role(store, staff.Authority("shell"), regional.id, "coordinator", "ALA")
     await started(regional, "English")

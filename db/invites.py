@@ -21,6 +21,16 @@ class InviteRow:
     revoked_at: datetime | None
 
 
+@dataclass(frozen=True)
+class ActiveInvite(InviteRow):
+    """An invitation as /invites lists it, with the names of the coordinator who made it."""
+
+    creator_telegram_id: int
+    creator_first_name: str | None
+    creator_last_name: str | None
+    creator_username: str | None
+
+
 _INVITE_COLUMNS = (
     "id, role, region_code, max_uses, uses_left, expires_at, created_by, created_at, revoked_at"
 )
@@ -93,20 +103,24 @@ class Invites:
 
     async def active(
         self, now: datetime, regions: tuple[str, ...] | None, limit: int = 50
-    ) -> list[InviteRow]:
+    ) -> list[ActiveInvite]:
         """Invitations that still open, newest first; only those of `regions` unless None."""
         records = await self._db.fetch(
-            f"""
-            SELECT {_INVITE_COLUMNS} FROM invites
-            WHERE revoked_at IS NULL AND uses_left > 0 AND expires_at > $1
-              AND ($2::text[] IS NULL OR region_code = ANY($2))
-            ORDER BY id DESC LIMIT $3
+            """
+            SELECT i.id, i.role, i.region_code, i.max_uses, i.uses_left, i.expires_at,
+                   i.created_by, i.created_at, i.revoked_at,
+                   u.telegram_id AS creator_telegram_id, u.first_name AS creator_first_name,
+                   u.last_name AS creator_last_name, u.username AS creator_username
+            FROM invites i JOIN users u ON u.id = i.created_by
+            WHERE i.revoked_at IS NULL AND i.uses_left > 0 AND i.expires_at > $1
+              AND ($2::text[] IS NULL OR i.region_code = ANY($2))
+            ORDER BY i.id DESC LIMIT $3
             """,
             now,
             list(regions) if regions is not None else None,
             limit,
         )
-        return [InviteRow(**dict(record)) for record in records]
+        return [ActiveInvite(**dict(record)) for record in records]
 
     async def revoke(self, invite_id: int, revoked_by: int, now: datetime) -> bool:
         """Stop the invitation; False when it was already revoked."""

@@ -15,7 +15,7 @@ from aiogram_i18n import I18nContext
 from bot.filters import Requires
 from bot.i18n import join
 from bot.replies import Answer, answer_long, replace, show
-from db.invites import InviteRow
+from db.invites import ActiveInvite
 from db.store import Store
 from handlers.keyboards import (
     NATIONWIDE,
@@ -28,7 +28,7 @@ from handlers.keyboards import (
     rows,
     step_buttons,
 )
-from handlers.render import moment, role_name
+from handlers.render import moment, person_name, role_name
 from roles import catalog, invites
 from roles.clock import Clock
 from roles.model import REGION_BOUND_ROLES, Actor, Permission, Role, parse_role
@@ -200,11 +200,19 @@ async def invite_back(
         await ask_role(query, state, i18n)
 
 
+class _Creator:
+    def __init__(self, invite: ActiveInvite) -> None:
+        self.first_name = invite.creator_first_name
+        self.last_name = invite.creator_last_name
+        self.username = invite.creator_username
+
+
 def invite_line(
-    i18n: I18nContext, invite: InviteRow, names: dict[str, str], rules: TipRules
+    i18n: I18nContext, invite: ActiveInvite, names: dict[str, str], rules: TipRules
 ) -> str:
     return i18n.get(
         "invites-line",
+        creator=person_name(_Creator(invite), invite.creator_telegram_id),
         id=str(invite.id),
         role=role_name(i18n, Role(invite.role), invite.region_code, names),
         left=invite.uses_left,
@@ -213,7 +221,7 @@ def invite_line(
     )
 
 
-def revoke_buttons(i18n: I18nContext, listed: list[InviteRow]) -> InlineKeyboardMarkup:
+def revoke_buttons(i18n: I18nContext, listed: list[ActiveInvite]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for invite in listed[:20]:
         builder.add(

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from db.invites import InviteRow
+from db.invites import ActiveInvite, InviteRow
 from db.store import Store
 from roles import people, staff
 from roles.clock import Clock
@@ -124,7 +124,7 @@ async def create(
     return NewInvite(invite, payload)
 
 
-async def active(store: Store, actor: Actor, clock: Clock) -> list[InviteRow]:
+async def active(store: Store, actor: Actor, clock: Clock) -> list[ActiveInvite]:
     return await store.invites.active(clock.now(), inviting_regions(actor))
 
 

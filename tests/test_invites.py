@@ -139,6 +139,7 @@ async def test_expired_revoked_and_forged_invitations_are_refused_and_guessing_w
     listed = await olga.ask("/invites")
     revoked_id = int(re.findall(r"#(\d+) ·", listed.text)[0])
     assert f"#{revoked_id} · ombudsman · 5 of 5 uses left" in listed.text
+    assert " · by Olga" in listed.text
     await olga.press(f"✕ Revoke #{revoked_id}", listed)
     assert "no longer works" in (await olga.callback_answer())["text"]
     assert f"#{revoked_id} ·" not in (await olga.ask("/invites")).text

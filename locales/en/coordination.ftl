@@ -44,7 +44,7 @@ invites-title =
         [one] <b>{ $count } active invitation:</b>
        *[other] <b>{ $count } active invitations:</b>
     }
-invites-line = #{ $id } · { $role } · { $left } of { $uses } uses left · until { $expires }
+invites-line = #{ $id } · { $role } · { $left } of { $uses } uses left · until { $expires } · by { $creator }
 invites-revoke-hint = Revoke an invitation:
 button-invite-revoke = ✕ Revoke #{ $id }
 invite-revoked = Invitation #{ $id } is revoked: its link no longer works.

@@ -44,7 +44,7 @@ invites-title =
         [one] <b>Белсенді шақырулар ({ $count }):</b>
        *[other] <b>Белсенді шақырулар ({ $count }):</b>
     }
-invites-line = #{ $id } · { $role } · { $uses } ішінен { $left } қалды · { $expires } дейін
+invites-line = #{ $id } · { $role } · { $uses } ішінен { $left } қалды · { $expires } дейін · жасаған: { $creator }
 invites-revoke-hint = Шақыруды кері қайтару:
 button-invite-revoke = ✕ #{ $id } кері қайтару
 invite-revoked = #{ $id } шақыру кері қайтарылды: сілтеме енді жұмыс істемейді.

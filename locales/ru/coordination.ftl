@@ -47,7 +47,7 @@ invites-title =
         [few] <b>{ $count } действующих приглашения:</b>
        *[many] <b>{ $count } действующих приглашений:</b>
     }
-invites-line = #{ $id } · { $role } · осталось { $left } из { $uses } · до { $expires }
+invites-line = #{ $id } · { $role } · осталось { $left } из { $uses } · до { $expires } · создал(а) { $creator }
 invites-revoke-hint = Отозвать приглашение:
 button-invite-revoke = ✕ Отозвать #{ $id }
 invite-revoked = Приглашение #{ $id } отозвано: ссылка больше не работает.

@@ -8,13 +8,14 @@ from contextlib import asynccontextmanager
 
 import asyncpg
 
-from db.audit import AuditLog
+from db.audit import AuditLog, AuditReader
 from db.broadcasts import Broadcasts
 from db.catalog import Catalog
 from db.executor import Executor
 from db.fieldwork import Fieldwork
 from db.fsm import ConversationStates
 from db.grants import RoleGrants
+from db.invites import Invites
 from db.outbox import Outbox
 from db.receptions import Receptions
 from db.reminders import Reminders
@@ -51,6 +52,8 @@ class Store:
         self.receptions = Receptions(executor)
         self.reminders = Reminders(executor)
         self.broadcasts = Broadcasts(executor)
+        self.invites = Invites(executor)
+        self.audit_reader = AuditReader(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

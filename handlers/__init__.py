@@ -5,13 +5,17 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    audit,
     broadcasts,
+    catalog,
     citizen,
     commissar,
     common,
     coordinator,
     fallback,
     fieldwork,
+    invites,
+    moderation,
     receptions,
     report,
     statistics,
@@ -38,6 +42,10 @@ def build_root_router() -> Router:
         statistics.build_router(),
         broadcasts.build_router(),
         coordinator.build_router(),
+        invites.build_router(),
+        moderation.build_router(),
+        audit.build_router(),
+        catalog.build_router(),
         fallback.build_router(),
     )
     return root

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandStart
+from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 from aiogram_i18n import I18nContext
 
-from bot.i18n import Translations
+from bot.i18n import Translations, join
 from bot.replies import replace, retire_buttons
 from db.store import Store
 from handlers.keyboards import LanguageChoice, Step, language_picker, main_menu
-from handlers.render import help_text, roles_summary
-from roles import catalog, people
+from handlers.render import help_text, role_name, roles_summary
+from roles import catalog, invites, people
+from roles.clock import Clock
+from roles.menus import ROLE_MENUS
 from roles.model import Actor
 
 
@@ -41,6 +43,38 @@ async def start(
     await people.refresh_menu(store, actor)
     names = await catalog.region_names(store, i18n.locale)
     await message.answer(welcome(i18n, actor, names), reply_markup=main_menu(i18n))
+
+
+async def start_with_invitation(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    actor: Actor,
+    store: Store,
+    i18n: I18nContext,
+    translations: Translations,
+    clock: Clock,
+) -> None:
+    """`/start inv_…`, from an invitation's link: the role is granted, the menu follows."""
+    await state.clear()
+    redeemed = await invites.redeem(store, actor, command.args or "", clock)
+    names = await catalog.region_names(store, i18n.locale)
+    commands = [
+        i18n.get("help-line", command=item.name, description=i18n.get(item.description_key))
+        for item in ROLE_MENUS[redeemed.role]
+    ]
+    await message.answer(
+        i18n.get(
+            "invite-welcome",
+            role=role_name(i18n, redeemed.role, redeemed.region_code, names),
+            commands=join("\n", commands),
+        ),
+        reply_markup=main_menu(i18n),
+    )
+    if actor.language is None:
+        await message.answer(
+            i18n.get("language-choose"), reply_markup=language_picker(translations, None)
+        )
 
 
 async def language(message: Message, i18n: I18nContext, translations: Translations) -> None:
@@ -100,6 +134,10 @@ async def reachability(update: ChatMemberUpdated, actor: Actor, store: Store) ->
 
 def build_router() -> Router:
     router = Router(name="common")
+    router.message.register(
+        start_with_invitation,
+        CommandStart(deep_link=True, magic=F.args.startswith(invites.PREFIX)),
+    )
     router.message.register(start, CommandStart())
     router.message.register(language, Command("language"))
     router.callback_query.register(language_chosen, LanguageChoice.filter())

@@ -45,7 +45,19 @@ ROLE_MENUS: dict[Role, tuple[MenuCommand, ...]] = {
     Role.AMBASSADOR: _commands("stats"),
     Role.OMBUDSMAN: _commands("broadcast", "broadcasts", "stats"),
     Role.COORDINATOR: _commands(
-        "overdue", "grant", "revoke", "staff", "broadcast", "broadcasts", "stats"
+        "overdue",
+        "grant",
+        "revoke",
+        "invite",
+        "invites",
+        "staff",
+        "block",
+        "unblock",
+        "catalog",
+        "audit",
+        "broadcast",
+        "broadcasts",
+        "stats",
     ),
 }
 

@@ -47,6 +47,10 @@ class Permission(StrEnum):
     MANAGE_ROLES = "manage_roles"
     VIEW_STAFF = "view_staff"
     BROADCAST = "broadcast"
+    MANAGE_INVITES = "manage_invites"
+    MODERATE_USERS = "moderate_users"
+    MANAGE_CATALOG = "manage_catalog"
+    READ_AUDIT = "read_audit"
 
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
@@ -75,6 +79,10 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             Permission.VIEW_STAFF,
             Permission.SUPERVISE_TIPS,
             Permission.BROADCAST,
+            Permission.MANAGE_INVITES,
+            Permission.MODERATE_USERS,
+            Permission.MANAGE_CATALOG,
+            Permission.READ_AUDIT,
         }
     ),
 }
@@ -137,6 +145,18 @@ def permits(actor: Actor, need: Role | Permission, region: str | None = None) ->
 def require(actor: Actor, need: Role | Permission, region: str | None = None) -> None:
     if not permits(actor, need, region):
         raise NotAllowed(need=str(need))
+
+
+def permits_nationwide(actor: Actor, need: Permission) -> bool:
+    """Whether the actor holds `need` through a nationwide grant (not only for some regions)."""
+    return not actor.blocked and any(
+        grant.region_code is None and need in ROLE_PERMISSIONS[grant.role] for grant in actor.grants
+    )
+
+
+def require_nationwide(actor: Actor, need: Permission) -> None:
+    if not permits_nationwide(actor, need):
+        raise NotAllowed("error-nationwide-only")
 
 
 def parse_role(value: str) -> Role:

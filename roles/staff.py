@@ -16,7 +16,7 @@ from roles.clock import Clock, SystemClock
 from roles.errors import InvalidInput, NotFound
 from roles.model import REGION_BOUND_ROLES, Actor, Permission, Role, parse_role, require
 
-GrantChannel = Literal["chat", "shell", "settings", "sandbox"]
+GrantChannel = Literal["chat", "shell", "settings", "sandbox", "invite"]
 
 
 @dataclass(frozen=True)
@@ -26,20 +26,26 @@ class Authority:
 
     via: GrantChannel
     actor: Actor | None = None
+    inviter_user_id: int | None = None
+    """For a grant through an invitation: the coordinator who created it (checked then)."""
 
     @classmethod
     def person(cls, actor: Actor) -> Authority:
         return cls("chat", actor)
 
+    @classmethod
+    def invitation(cls, inviter_user_id: int) -> Authority:
+        return cls("invite", inviter_user_id=inviter_user_id)
+
     @property
     def actor_kind(self) -> str:
-        if self.actor is not None:
+        if self.user_id is not None:
             return "user"
         return "shell" if self.via == "shell" else "system"
 
     @property
     def user_id(self) -> int | None:
-        return self.actor.user_id if self.actor else None
+        return self.actor.user_id if self.actor else self.inviter_user_id
 
     def check(self) -> None:
         if self.actor is not None:
@@ -87,7 +93,13 @@ async def region_for(store: Store, role: Role, region_code: str | None) -> Regio
 
 
 async def _record(
-    tx: Store, authority: Authority, action: str, user_id: int, role: Role, region: str | None
+    tx: Store,
+    authority: Authority,
+    action: str,
+    user_id: int,
+    role: Role,
+    region: str | None,
+    **more: object,
 ) -> None:
     """Audit a change of someone's roles and have their menu installed again."""
     await tx.audit.write(
@@ -96,9 +108,26 @@ async def _record(
         action=action,
         object_type="user",
         object_id=str(user_id),
-        details={"role": str(role), "region": region, "via": authority.via},
+        details={"role": str(role), "region": region, "via": authority.via, **more},
     )
     await tx.users.mark_menu_stale(user_id)
+
+
+async def add_grant(
+    tx: Store,
+    authority: Authority,
+    user_id: int,
+    role: Role,
+    region_code: str | None,
+    **details: object,
+) -> bool:
+    """Grant inside the caller's transaction, audited; False when the person already holds it."""
+    grant = await tx.grants.add(
+        user_id, role, region_code, granted_by=authority.user_id, via=authority.via
+    )
+    if grant is not None:
+        await _record(tx, authority, "role.grant", user_id, role, region_code, **details)
+    return grant is not None
 
 
 async def grant_role(
@@ -114,12 +143,8 @@ async def grant_role(
     code = region.code if region else None
     async with store.transaction() as tx:
         person = await tx.users.ensure(telegram_id)
-        grant = await tx.grants.add(
-            person.id, role, code, granted_by=authority.user_id, via=authority.via
-        )
-        if grant is not None:
-            await _record(tx, authority, "role.grant", person.id, role, code)
-    return RoleChange(person, role, (code,), changed=grant is not None)
+        changed = await add_grant(tx, authority, person.id, role, code)
+    return RoleChange(person, role, (code,), changed=changed)
 
 
 async def revoke_role(

@@ -68,6 +68,7 @@ def test_handlers_reach_the_store_only_through_workflows() -> None:
 ROLE_ROUTERS = {
     "citizen", "commissar", "statistics", "coordinator", "fieldwork", "supervision",
     "receptions-commissar", "receptions-citizen", "broadcasts", "broadcast-recipients",
+    "invites", "moderation", "audit", "catalog",
 }  # fmt: skip
 
 

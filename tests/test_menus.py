@@ -21,6 +21,10 @@ EVERYONE = [
     "help", "privacy", "cancel",
 ]  # fmt: skip
 COMMISSAR = ["queue", "assignments", "checks", "violations", "receptions", "myregions"]
+COORDINATOR = [
+    "overdue", "grant", "revoke", "invite", "invites", "staff", "block", "unblock", "catalog",
+    "audit", "broadcast", "broadcasts", "stats",
+]  # fmt: skip
 SHELL = staff.Authority("shell")
 
 
@@ -34,11 +38,7 @@ def commands(menu: list[tuple[str, str]]) -> list[str]:
         ("commissar", "ALA", COMMISSAR),
         ("ambassador", None, ["stats"]),
         ("ombudsman", None, ["broadcast", "broadcasts", "stats"]),
-        (
-            "coordinator",
-            None,
-            ["overdue", "grant", "revoke", "staff", "broadcast", "broadcasts", "stats"],
-        ),
+        ("coordinator", None, COORDINATOR),
     ],
 )
 async def test_each_role_sees_its_own_menu(

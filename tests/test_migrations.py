@@ -15,6 +15,7 @@ from db.migrate import MIGRATIONS_DIR, MigrationError, apply_migrations, discove
 from db.store import open_store
 from tests.helpers import fresh_database
 
+ALL_MIGRATIONS = [f"{migration.version}_{migration.name}" for migration in discover()]
 SCHEMA = """
     SELECT table_name, column_name, data_type, is_nullable, column_default
     FROM information_schema.columns WHERE table_schema = 'public'
@@ -31,7 +32,7 @@ async def empty_database(database_server: str) -> AsyncIterator[str]:
 async def test_migrations_applied_twice_change_nothing(empty_database: str) -> None:
     pool = await asyncpg.create_pool(empty_database, min_size=1, max_size=2)
     try:
-        assert await apply_migrations(pool) == ["0001_foundation", "0002_tips", "0003_commissars"]
+        assert await apply_migrations(pool) == ALL_MIGRATIONS
         schema = await pool.fetch(SCHEMA)
         regions = await pool.fetchval("SELECT count(*) FROM regions")
 
@@ -47,11 +48,7 @@ async def test_instances_starting_together_apply_each_migration_once(empty_datab
     pools = [await asyncpg.create_pool(empty_database, min_size=1, max_size=1) for _ in range(3)]
     try:
         results = await asyncio.gather(*(apply_migrations(pool) for pool in pools))
-        assert sorted(name for applied in results for name in applied) == [
-            "0001_foundation",
-            "0002_tips",
-            "0003_commissars",
-        ]
+        assert sorted(name for applied in results for name in applied) == ALL_MIGRATIONS
         assert await pools[0].fetchval("SELECT count(*) FROM tip_categories") == 10
     finally:
         for pool in pools:
@@ -86,11 +83,7 @@ async def test_the_schema_works_on_the_embedded_postgresql(tmp_path: Path) -> No
     try:
         version = await store.pool.fetchval("SHOW server_version_num")
         assert int(version) >= 150000
-        assert await apply_migrations(store.pool) == [
-            "0001_foundation",
-            "0002_tips",
-            "0003_commissars",
-        ]
+        assert await apply_migrations(store.pool) == ALL_MIGRATIONS
         row = await store.users.touch(
             42, first_name="Ann", last_name=None, username=None, telegram_language="en"
         )

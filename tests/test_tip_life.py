@@ -10,7 +10,7 @@ import pytest
 from bot.app import BotApp
 from bot.sandbox.client import ChatPerson, SandboxClient
 from db.store import Store
-from roles import people, tips
+from roles import assignments, people, staff, tips
 from roles.model import Actor
 from roles.receipts import parse_code
 from tests.conftest import BotRunner, PersonFactory
@@ -39,8 +39,6 @@ async def commissar_in(
     language: str = "en",
     name: str = "Commissar",
 ) -> tuple[ChatPerson, Actor]:
-    from roles import staff
-
     person = await new_person(name, language_code=language)
     await started(person, {"en": "English", "ru": "Русский", "kk": "Қазақша"}[language])
     await staff.grant_role(store, staff.Authority("shell"), person.id, "commissar", region)
@@ -178,11 +176,33 @@ async def test_nobody_but_the_tipster_learns_who_sent_a_tip(
         store, handler, number, "resolved", rules, clock, note="The fee was cancelled."
     )
     await tipster.reply_where(lambda m: "resolved" in m.text)
+    await assignments.tip_evidence(store, handler, number, clock)
+    coordinator = await new_person("Coordinator", language_code="en")
+    await staff.grant_role(store, staff.Authority("shell"), coordinator.id, "coordinator")
+    await started(coordinator, "English")
+    assert f"tip #{number}" in (await coordinator.ask("/audit")).text
 
     said = await everything_said_to_others(client, tipster.id)
     assert said, "the commissar was told about the answer"
     for secret in (str(tipster.id), "Dinara", "Seitkali", "dinara_s"):
         assert secret not in said
+
+    user = await store.users.by_telegram_id(tipster.id)
+    assert user is not None
+    identity = {user.id, tipster.id, str(user.id), str(tipster.id), "dinara_s", "Dinara"}
+    for entry in await store.audit.entries(limit=100_000):
+        assert entry.actor_user_id != user.id, entry
+        assert entry.object_id not in identity or entry.object_type != "user", entry
+        assert not identity & set(flat_values(entry.details)), entry
+
+
+def flat_values(value: object) -> list[object]:
+    """Every scalar inside a JSON value (the audit's details), keys included."""
+    if isinstance(value, dict):
+        return [*value.keys(), *(inner for item in value.values() for inner in flat_values(item))]
+    if isinstance(value, list):
+        return [inner for item in value for inner in flat_values(item)]
+    return [value]
 
 
 async def test_each_status_change_reaches_a_confidential_tipster_in_kazakh(

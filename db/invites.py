@@ -147,3 +147,7 @@ class Invites:
         await self._db.execute(
             "INSERT INTO invite_failures (user_id, at) VALUES ($1, $2)", user_id, at
         )
+
+    async def forget_failures(self, before: datetime) -> None:
+        """Old failed invitation codes no longer count against anyone."""
+        await self._db.execute("DELETE FROM invite_failures WHERE at < $1", before)

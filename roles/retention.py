@@ -2,7 +2,8 @@
 
 Its description, address and place, the thread, the handlers' notes, the follow-up comment and
 the evidence file ids are removed; category, region, body concerned, dates and statuses stay for
-statistics. Violations recorded by commissars are not tips' words and are kept with their
+statistics. Old daily tip counters and failed receipt and invitation codes are deleted.
+Violations recorded by commissars are not tips' words and are kept with their
 evidence hashes (they back appeals)."""
 
 from __future__ import annotations
@@ -52,4 +53,5 @@ async def purge_expired(store: Store, keep: timedelta, clock: Clock) -> Purged:
         if batch_tips < BATCH:
             break
     await store.tips.forget_counters((now - COUNTERS_KEPT).date(), now - COUNTERS_KEPT)
+    await store.invites.forget_failures(now - COUNTERS_KEPT)
     return Purged(tips, files)

@@ -149,6 +149,10 @@ audit-action =
         [category-changed] category changed
         [region-changed] region changed
         [audit-viewed] audit log read
+        [broadcast-sent] announcement sent
+        [broadcast-scheduled] announcement scheduled
+        [broadcast-cancelled] announcement stopped
+        [retention-purged] old tips' texts removed
        *[other] { $action }
     }
 button-audit-person = 👤 Person

@@ -149,6 +149,10 @@ audit-action =
         [category-changed] санат өзгерді
         [region-changed] өңір өзгерді
         [audit-viewed] аудит журналы қаралды
+        [broadcast-sent] хабарландыру жіберілді
+        [broadcast-scheduled] хабарландыру жоспарланды
+        [broadcast-cancelled] хабарландыру тоқтатылды
+        [retention-purged] ескі хабарламалардың мәтіндері жойылды
        *[other] { $action }
     }
 button-audit-person = 👤 Адам

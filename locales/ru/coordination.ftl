@@ -153,6 +153,10 @@ audit-action =
         [category-changed] категория изменена
         [region-changed] регион изменён
         [audit-viewed] просмотр журнала аудита
+        [broadcast-sent] объявление отправлено
+        [broadcast-scheduled] объявление запланировано
+        [broadcast-cancelled] объявление остановлено
+        [retention-purged] удалены тексты старых сообщений
        *[other] { $action }
     }
 button-audit-person = 👤 Человек

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -73,14 +74,20 @@ class Store:
         return self._executor  # type: ignore[return-value]
 
     async def ping(self, timeout: float = 2.0) -> bool:
-        """True while the database answers a trivial query within `timeout` seconds."""
+        """True while the database answers a trivial query within `timeout` seconds, waiting
+        for a free connection included."""
         try:
-            return await self.pool.fetchval("SELECT true", timeout=timeout) is True
+            async with asyncio.timeout(timeout):
+                return await self.pool.fetchval("SELECT true") is True
         except (*STORE_UNAVAILABLE, asyncpg.PostgresError, asyncpg.InterfaceError):
             return False
 
-    async def close(self) -> None:
-        await self.pool.close()
+    async def close(self, timeout: float = 10.0) -> None:
+        """Close the pool, waiting at most `timeout` seconds for connections still in use."""
+        try:
+            await asyncio.wait_for(self.pool.close(), timeout)
+        except TimeoutError:
+            self.pool.terminate()
 
 
 async def _prepare_connection(connection: asyncpg.Connection) -> None:

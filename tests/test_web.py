@@ -30,7 +30,7 @@ async def test_healthz_answers_503_when_the_store_is_gone(
     database_server: str, sandbox: SandboxServer
 ) -> None:
     async with fresh_database(database_server) as url:
-        store = await open_store(url, max_size=4)
+        store = await open_store(url, max_size=6)
         await apply_migrations(store.pool)
         app = BotApp(make_settings(url), store, token=sandbox.token, api_base=sandbox.url)
         await app.start()

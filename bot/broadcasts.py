@@ -199,16 +199,20 @@ class BroadcastSender:
 
     async def _deliver(self, delivery: Delivery) -> None:
         try:
-            language = resolve_language(
-                delivery.language, delivery.telegram_language, self.default_language
-            )
-            markup = self._acknowledge_button(delivery.broadcast_id, language)
+            try:
+                markup = self._acknowledge_button(delivery) if delivery.with_acknowledge else None
+            except Exception:
+                # Nothing was sent: the row may wait for the next round, not count as unconfirmed.
+                await self.store.broadcasts.retry_later(
+                    delivery, self.clock.now() + timedelta(seconds=LOOK_AGAIN), "not prepared"
+                )
+                raise
             try:
                 sent = await self.bot.copy_message(
                     chat_id=delivery.telegram_id,
                     from_chat_id=delivery.source_chat_id,
                     message_id=delivery.source_message_id,
-                    reply_markup=markup if delivery.with_acknowledge else None,
+                    reply_markup=markup,
                 )
             except TelegramRetryAfter as error:
                 self.throttled += 1
@@ -236,8 +240,11 @@ class BroadcastSender:
         finally:
             self._in_flight.release()
 
-    def _acknowledge_button(self, broadcast_id: int, language: Language) -> InlineKeyboardMarkup:
-        data = BroadcastAction(action="ack", broadcast=broadcast_id).pack()
+    def _acknowledge_button(self, delivery: Delivery) -> InlineKeyboardMarkup:
+        language = resolve_language(
+            delivery.language, delivery.telegram_language, self.default_language
+        )
+        data = BroadcastAction(action="ack", broadcast=delivery.broadcast_id).pack()
         text = self.translations.get("button-broadcast-acknowledge", language)
         return InlineKeyboardMarkup(
             inline_keyboard=[[InlineKeyboardButton(text=text, callback_data=data)]]

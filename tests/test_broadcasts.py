@@ -21,6 +21,7 @@ import pytest
 
 from bot.app import BotApp, make_bot
 from bot.broadcasts import IN_FLIGHT, BroadcastSender
+from bot.i18n import load_translations
 from bot.sandbox.client import ChatPerson, SandboxClient
 from bot.sandbox.server import SandboxServer
 from bot.sandbox.world import Limits, Person, World
@@ -47,6 +48,25 @@ async def sandbox(request: pytest.FixtureRequest) -> AsyncIterator[SandboxServer
     await server.stop()
 
 
+_READERS: list[int] = []
+"""Telegram ids of the subscribers a test added in bulk."""
+
+
+@pytest.fixture(autouse=True)
+async def bulk_readers_leave_afterwards(store: Store) -> AsyncIterator[None]:
+    """Thousands of readers left in the session's database would make every later re-install
+    of everyone's menu (the sandbox does one when it starts) take minutes."""
+    yield
+    ids = list(_READERS)
+    _READERS.clear()
+    await store.pool.execute(
+        "DELETE FROM broadcast_deliveries WHERE user_id IN "
+        "(SELECT id FROM users WHERE telegram_id = ANY($1::bigint[]))",
+        ids,
+    )
+    await store.pool.execute("DELETE FROM users WHERE telegram_id = ANY($1::bigint[])", ids)
+
+
 async def ombudsman(
     store: Store, new_person: PersonFactory, name: str = "Aigerim"
 ) -> tuple[ChatPerson, Actor]:
@@ -66,6 +86,7 @@ async def add_subscribers(
     ]
     for person in people:
         world.chat_of(person)
+    _READERS.extend(person.id for person in people)
     await store.pool.executemany(
         "INSERT INTO users (telegram_id, first_name, telegram_language, region_code, subscribed, "
         "subscription_region) VALUES ($1, $2, 'ru', $3, true, $4)",
@@ -439,7 +460,7 @@ async def test_of_two_instances_one_sends_and_the_other_takes_over_when_it_stops
     second = BroadcastSender(
         make_bot(sandbox.token, sandbox.url),
         second_store,
-        running_bot.translations,
+        load_translations("ru"),
         "ru",
         SystemClock(),
         ALMATY,

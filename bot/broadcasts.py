@@ -17,6 +17,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 from aiogram import Bot
 from aiogram.exceptions import (
     TelegramAPIError,
@@ -49,6 +50,11 @@ CHAT_GAP = 1.0
 LOOK_AGAIN = 5.0
 """Seconds between looks for due work (and, when another instance sends, for its lock)."""
 GIVE_UP_AFTER = 10
+
+
+def never_left(error: TelegramNetworkError) -> bool:
+    """The request could not even be made (no connection): Telegram surely has not got it."""
+    return isinstance(error.__cause__, aiohttp.ClientConnectorError)
 
 
 class Pacer:
@@ -97,6 +103,7 @@ class BroadcastSender:
         self._in_flight = asyncio.Semaphore(IN_FLIGHT)
         self._chat_last: dict[int, float] = {}
         self._progress_shown: dict[int, float] = {}
+        self._lock_connection: Any = None
 
     def wake(self) -> None:
         """Look for due work now (a broadcast was confirmed, the clock was moved in a test)."""
@@ -135,6 +142,7 @@ class BroadcastSender:
             ):
                 await self._wait(LOOK_AGAIN)
             self.leading = True
+            self._lock_connection = connection
             settled = await self.store.broadcasts.settle_interrupted()
             if settled:
                 log.warning(
@@ -146,6 +154,7 @@ class BroadcastSender:
             raise ConnectionError("the sender's connection to PostgreSQL was lost")
         finally:
             self.leading = False
+            self._lock_connection = None
             # Releasing the connection to the pool also releases the advisory lock.
             with contextlib.suppress(Exception):
                 await connection.remove_listener(BROADCAST_CHANNEL, self._notified)
@@ -161,13 +170,18 @@ class BroadcastSender:
                 if broadcast.progress_message_id is None:
                     await self.show_progress(broadcast.id)
             while batch := await self.store.broadcasts.next_batch(self.clock.now(), BATCH):
+                if self._lock_connection is not None and self._lock_connection.is_closed():
+                    raise ConnectionError("the broadcast lock was lost with its connection")
                 await self._send_batch(batch)
             for broadcast in await self.store.broadcasts.finish_complete(self.clock.now()):
                 await self.show_progress(broadcast.id)
+            for broadcast_id in list(self._progress_shown):
+                stopped = await self.store.broadcasts.get(broadcast_id)
+                if stopped is None or stopped.status == "cancelled":
+                    await self.show_progress(broadcast_id)  # its figures after the last sends
 
-    async def _send_batch(self, batch: list[Delivery]) -> None:
+    async def _start_sends(self, batch: list[Delivery], sends: list[asyncio.Task[None]]) -> None:
         loop = asyncio.get_running_loop()
-        sends: list[asyncio.Task[None]] = []
         for delivery in batch:
             last = self._chat_last.get(delivery.telegram_id)
             if last is not None and loop.time() - last < CHAT_GAP:
@@ -188,6 +202,19 @@ class BroadcastSender:
             self._chat_last[delivery.telegram_id] = loop.time()
             sends.append(asyncio.create_task(self._deliver(delivery)))
             await self._progress_now_and_then(delivery.broadcast_id)
+
+    async def _send_batch(self, batch: list[Delivery]) -> None:
+        """Send a batch; its sends are always awaited (or cancelled, when this round is), never
+        left running after it."""
+        loop = asyncio.get_running_loop()
+        sends: list[asyncio.Task[None]] = []
+        try:
+            await self._start_sends(batch, sends)
+        except BaseException:
+            for send in sends:
+                send.cancel()
+            await asyncio.gather(*sends, return_exceptions=True)
+            raise
         failures = [
             outcome
             for outcome in await asyncio.gather(*sends, return_exceptions=True)
@@ -224,14 +251,16 @@ class BroadcastSender:
                 async with self.store.transaction() as tx:
                     await tx.broadcasts.mark_undelivered(delivery, "blocked", error.message)
                     await tx.users.lost(delivery.user_id)
-            except (TelegramNetworkError, TelegramServerError) as error:
-                if delivery.attempts + 1 >= GIVE_UP_AFTER:
-                    await self.store.broadcasts.mark_undelivered(delivery, "failed", str(error))
-                else:
-                    pause = timedelta(seconds=min(2 ** (delivery.attempts + 1), 300))
-                    await self.store.broadcasts.retry_later(
-                        delivery, self.clock.now() + pause, str(error)
+            except TelegramNetworkError as error:
+                if not never_left(error):
+                    # It may have reached Telegram: never risk sending it twice.
+                    await self.store.broadcasts.mark_undelivered(
+                        delivery, "unconfirmed", str(error)
                     )
+                else:
+                    await self._retry_after_failure(delivery, str(error))
+            except TelegramServerError as error:
+                await self._retry_after_failure(delivery, str(error))
             except TelegramAPIError as error:
                 log.warning("A broadcast message was refused: %s", error)
                 await self.store.broadcasts.mark_undelivered(delivery, "failed", error.message)
@@ -239,6 +268,14 @@ class BroadcastSender:
                 await self.store.broadcasts.mark_sent(delivery, self.clock.now(), sent.message_id)
         finally:
             self._in_flight.release()
+
+    async def _retry_after_failure(self, delivery: Delivery, error: str) -> None:
+        """Telegram failed without taking the message: try again later, with growing pauses."""
+        if delivery.attempts >= GIVE_UP_AFTER:
+            await self.store.broadcasts.mark_undelivered(delivery, "failed", error)
+            return
+        pause = timedelta(seconds=min(2**delivery.attempts, 300))
+        await self.store.broadcasts.retry_later(delivery, self.clock.now() + pause, error)
 
     def _acknowledge_button(self, delivery: Delivery) -> InlineKeyboardMarkup:
         language = resolve_language(
@@ -263,7 +300,7 @@ class BroadcastSender:
         if now - self._progress_shown.get(broadcast_id, 0.0) >= PROGRESS_EVERY:
             await self.show_progress(broadcast_id)
 
-    async def show_progress(self, broadcast_id: int) -> None:
+    async def show_progress(self, broadcast_id: int, *, paced: bool = True) -> None:
         """Send or edit the author's progress message: figures while sending, a summary when
         done or stopped. Telegram refusing the edit never stops the broadcast."""
         self._progress_shown[broadcast_id] = asyncio.get_running_loop().time()
@@ -281,7 +318,7 @@ class BroadcastSender:
         markup = self._stop_button(broadcast, language)
         for _attempt in range(3):
             try:
-                await self._put_progress(broadcast, author.telegram_id, text, markup)
+                await self._put_progress(broadcast, author.telegram_id, text, markup, paced)
             except TelegramRetryAfter as error:
                 await asyncio.sleep(error.retry_after)
                 continue
@@ -302,8 +339,10 @@ class BroadcastSender:
         chat_id: int,
         text: str,
         markup: InlineKeyboardMarkup | None,
+        paced: bool,
     ) -> None:
-        await self.pacer.turn()
+        if paced:
+            await self.pacer.turn()
         if broadcast.progress_message_id is None:
             message = await self.bot.send_message(chat_id, text, reply_markup=markup)
             await self.store.broadcasts.set_progress_message(

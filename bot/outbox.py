@@ -310,7 +310,8 @@ async def _reception(
 async def _tip_resolved_outcome(
     sender: OutboxSender, message: OutgoingMessage, language: Language
 ) -> Rendered | None:
-    """The channel's paragraph on a resolved tip: category, body, region and time taken."""
+    """The channel's paragraph on a resolved tip: category, region and time taken. Not the body
+    concerned: the tipster typed it, and it could point to them."""
     tip = await sender.store.tips.get(_tip(message))
     if tip is None:
         return None
@@ -322,7 +323,6 @@ async def _tip_resolved_outcome(
             "outcome-tip-resolved",
             language,
             category=category.name(language) if category else tip.category_code,
-            body=tip.body_concerned,
             region=region.name(language) if region else tip.region_code,
             days=days,
         )

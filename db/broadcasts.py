@@ -242,9 +242,10 @@ class Broadcasts:
             """
             UPDATE broadcast_deliveries d
             SET acknowledged_at = coalesce(d.acknowledged_at, $3)
-            FROM broadcast_deliveries before
+            FROM broadcast_deliveries before, broadcasts b
             WHERE d.broadcast_id = $1 AND d.user_id = $2
               AND before.broadcast_id = d.broadcast_id AND before.user_id = d.user_id
+              AND b.id = d.broadcast_id AND b.with_acknowledge
               AND d.state IN ('sent', 'unconfirmed', 'in_flight')
             RETURNING before.acknowledged_at IS NULL AS fresh
             """,
@@ -267,7 +268,7 @@ class Broadcasts:
 
     async def start_due(self, now: datetime) -> list[Broadcast]:
         """Scheduled broadcasts whose time has come start sending; recipients who since blocked
-        the bot, were blocked, or left the subscribers are skipped."""
+        the bot, were blocked, left the subscribers or lost the role are skipped."""
         records = await self._db.fetch(
             f"UPDATE broadcasts SET status = 'sending', started_at = $1 "
             f"WHERE status = 'scheduled' AND send_at <= $1 RETURNING {_BROADCAST_COLUMNS}",
@@ -280,10 +281,16 @@ class Broadcasts:
                 UPDATE broadcast_deliveries d SET state = 'skipped'
                 FROM users u
                 WHERE d.broadcast_id = $1 AND d.state = 'pending' AND u.id = d.user_id
-                  AND (u.blocked OR u.unreachable OR ($2::text IS NULL AND NOT u.subscribed))
+                  AND (u.blocked OR u.unreachable OR ($2::text IS NULL AND NOT u.subscribed)
+                       OR ($2::text IS NOT NULL AND NOT EXISTS (
+                           SELECT 1 FROM role_grants g
+                           WHERE g.user_id = u.id AND g.role = $2 AND g.revoked_at IS NULL
+                             AND ($3::text IS NULL OR g.region_code IS NULL
+                                  OR g.region_code = $3))))
                 """,
                 broadcast.id,
                 broadcast.audience_role,
+                broadcast.audience_region,
             )
         return started
 
@@ -340,7 +347,8 @@ class Broadcasts:
         )
 
     async def mark_undelivered(self, delivery: Delivery, state: str, error: str) -> None:
-        """'blocked' (the person blocked the bot) or 'failed' (refused for good)."""
+        """'blocked' (the person blocked the bot), 'failed' (refused for good) or 'unconfirmed'
+        (the request may have reached Telegram: it is not sent again)."""
         await self._db.execute(
             "UPDATE broadcast_deliveries SET state = $3, last_error = $4 "
             "WHERE broadcast_id = $1 AND user_id = $2",
@@ -351,10 +359,17 @@ class Broadcasts:
         )
 
     async def retry_later(self, delivery: Delivery, not_before: datetime, error: str) -> None:
-        """Back to pending: the Bot API refused it for now (429, 5xx, no connection)."""
+        """Back to pending: the Bot API refused it for now (429, 5xx, no connection); cancelled
+        when the broadcast was stopped meanwhile."""
         await self._db.execute(
-            "UPDATE broadcast_deliveries SET state = 'pending', not_before = $3, last_error = $4 "
-            "WHERE broadcast_id = $1 AND user_id = $2 AND state = 'in_flight'",
+            """
+            UPDATE broadcast_deliveries d
+            SET state = CASE WHEN b.status = 'cancelled' THEN 'cancelled' ELSE 'pending' END,
+                not_before = $3, last_error = $4
+            FROM broadcasts b
+            WHERE d.broadcast_id = $1 AND d.user_id = $2 AND d.state = 'in_flight'
+              AND b.id = d.broadcast_id
+            """,
             delivery.broadcast_id,
             delivery.user_id,
             not_before,

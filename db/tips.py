@@ -660,8 +660,9 @@ class Tips:
         self, closed_before: datetime, statuses: tuple[str, ...], now: datetime, limit: int
     ) -> tuple[int, int]:
         """Remove the free text and the file ids of up to `limit` tips closed before
-        `closed_before`: description, address, place, the thread's texts, the handlers' notes,
-        the follow-up comment and every evidence file id. Numbers, dates, statuses, category,
+        `closed_before`: description, address, place, the thread's texts, the handlers' notes
+        (also in the messages that carried them), the follow-up comment, every evidence file id
+        and file name. Numbers, dates, statuses, category,
         region and body stay for statistics. Returns (tips, evidence files)."""
         purged = await self._db.fetch(
             """
@@ -689,8 +690,13 @@ class Tips:
             "UPDATE tip_history SET note = NULL WHERE tip_id = ANY($1::bigint[])", ids
         )
         files = await self._db.execute(
-            "UPDATE tip_evidence SET file_id = NULL "
+            "UPDATE tip_evidence SET file_id = NULL, file_name = NULL "
             "WHERE tip_id = ANY($1::bigint[]) AND file_id IS NOT NULL",
+            ids,
+        )
+        await self._db.execute(
+            "UPDATE outbox SET payload = payload - 'note' "
+            "WHERE payload ? 'note' AND (payload->>'tip')::bigint = ANY($1::bigint[])",
             ids,
         )
         return len(ids), int(files.split()[-1])

@@ -15,7 +15,7 @@ from aiogram_i18n import I18nContext
 
 from bot.filters import Requires
 from bot.i18n import join
-from bot.replies import Answer, replace, show
+from bot.replies import Answer, replace, retire_buttons, show
 from db.store import Store
 from handlers.keyboards import (
     BroadcastAction,
@@ -33,7 +33,7 @@ from handlers.report import text_expected, use_buttons
 from roles import broadcasts, catalog
 from roles.broadcasts import AUDIENCE_ROLES, Audience, BroadcastDraft
 from roles.clock import Clock
-from roles.errors import InvalidInput
+from roles.errors import InvalidInput, NotAllowed
 from roles.model import Actor, Permission, Role
 from roles.tips import TipRules
 
@@ -134,6 +134,8 @@ async def audience_chosen(
     choice = callback_data.choice
     if choice not in ("all", "region", "role", "role-region"):
         raise InvalidInput("error-broadcast-audience")
+    if choice in ("all", "role") and broadcasts.broadcast_regions(actor) is not None:
+        raise NotAllowed("error-broadcast-region")
     await keep(state, audience=choice, role=None, region=None)
     if choice in ("role", "role-region"):
         await state.set_state(BroadcastFlow.role)
@@ -393,7 +395,11 @@ async def ask_stop(query: CallbackQuery, callback_data: BroadcastAction, i18n: I
                         "button-broadcast-stop-yes",
                         BroadcastAction(action="stop_yes", broadcast=callback_data.broadcast),
                     ),
-                    step_button(i18n, "button-broadcast-keep", "cancel"),
+                    button(
+                        i18n,
+                        "button-broadcast-keep",
+                        BroadcastAction(action="keep", broadcast=callback_data.broadcast),
+                    ),
                 ]
             ),
         )
@@ -409,7 +415,6 @@ async def stop(
     broadcaster: BroadcastSender,
 ) -> None:
     progress = await broadcasts.cancel(store, actor, callback_data.broadcast, clock)
-    await broadcaster.show_progress(callback_data.broadcast)
     await replace(
         query,
         i18n.get(
@@ -419,6 +424,12 @@ async def stop(
             total=progress.recipients,
         ),
     )
+    await broadcaster.show_progress(callback_data.broadcast, paced=False)
+
+
+async def keep_going(query: CallbackQuery, i18n: I18nContext) -> None:
+    """The author changed their mind about stopping: only the question goes away."""
+    await retire_buttons(query, i18n.get("broadcast-goes-on"))
 
 
 async def acknowledge(
@@ -454,6 +465,7 @@ def build_router() -> Router:
     router.message.register(text_expected, BroadcastFlow.send_at, ~F.text)
     router.callback_query.register(ask_stop, BroadcastAction.filter(F.action == "stop"))
     router.callback_query.register(stop, BroadcastAction.filter(F.action == "stop_yes"))
+    router.callback_query.register(keep_going, BroadcastAction.filter(F.action == "keep"))
     router.message.register(
         use_buttons,
         StateFilter(

@@ -338,7 +338,7 @@ class BookingAction(CallbackData, prefix="bkg"):
 
 
 class BroadcastAction(CallbackData, prefix="bc"):
-    """ack (a recipient); stop, stop_yes (the author or a coordinator)."""
+    """ack (a recipient); stop, stop_yes, keep (the author or a coordinator)."""
 
     action: str
     broadcast: int

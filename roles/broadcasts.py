@@ -14,7 +14,7 @@ from db.broadcasts import Broadcast, Progress
 from db.store import Store
 from roles.clock import Clock
 from roles.errors import InvalidInput, NotAllowed, NotFound
-from roles.model import ROLE_PERMISSIONS, Actor, Permission, Role, permits, require
+from roles.model import ROLE_PERMISSIONS, Actor, Permission, Role, permits_nationwide, require
 from roles.tips import parse_moment
 
 CONTENT_KINDS = ("text", "photo", "video", "document")
@@ -56,10 +56,17 @@ class BroadcastReport:
 def broadcast_regions(actor: Actor) -> tuple[str, ...] | None:
     """The regions this person may broadcast to; None when they may broadcast nationwide."""
     require(actor, Permission.BROADCAST)
-    grants = [g for g in actor.grants if Permission.BROADCAST in ROLE_PERMISSIONS[g.role]]
-    if any(grant.region_code is None for grant in grants):
+    if permits_nationwide(actor, Permission.BROADCAST):
         return None
-    return tuple(sorted({grant.region_code for grant in grants if grant.region_code}))
+    return tuple(
+        sorted(
+            {
+                grant.region_code
+                for grant in actor.grants
+                if grant.region_code and Permission.BROADCAST in ROLE_PERMISSIONS[grant.role]
+            }
+        )
+    )
 
 
 def check_audience(actor: Actor, audience: Audience) -> Audience:
@@ -134,12 +141,23 @@ async def confirm(
     return broadcast
 
 
+def _coordinator_over(actor: Actor, region: str | None) -> bool:
+    """A coordinator for `region`, or (with no region: a nationwide audience) for the whole
+    country."""
+    return not actor.blocked and any(
+        grant.role == Role.COORDINATOR and grant.region_code in (None, region)
+        for grant in actor.grants
+    )
+
+
 async def _own_broadcast(store: Store, actor: Actor, broadcast_id: int) -> Broadcast:
     """A broadcast its author, or a coordinator, may look at and stop."""
     broadcast = await store.broadcasts.get(broadcast_id)
     if broadcast is None:
         raise NotFound("error-broadcast-unknown")
-    if broadcast.author_user_id != actor.user_id and not permits(actor, Role.COORDINATOR):
+    if broadcast.author_user_id != actor.user_id and not _coordinator_over(
+        actor, broadcast.audience_region
+    ):
         raise NotAllowed("error-broadcast-not-yours")
     return broadcast
 
@@ -171,9 +189,9 @@ async def report(store: Store, actor: Actor, broadcast_id: int) -> BroadcastRepo
 
 
 async def recent(store: Store, actor: Actor) -> list[BroadcastReport]:
-    """The newest broadcasts: one's own, or everyone's for a coordinator."""
+    """The newest broadcasts: one's own, or everyone's for a coordinator of the whole country."""
     require(actor, Permission.BROADCAST)
-    author = None if permits(actor, Role.COORDINATOR) else actor.user_id
+    author = None if _coordinator_over(actor, None) else actor.user_id
     return [
         BroadcastReport(broadcast, await store.broadcasts.progress(broadcast.id))
         for broadcast in await store.broadcasts.recent(author, RECENT)

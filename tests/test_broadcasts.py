@@ -26,6 +26,7 @@ from bot.sandbox.client import ChatPerson, SandboxClient
 from bot.sandbox.server import SandboxServer
 from bot.sandbox.world import Limits, Person, World
 from db.store import Store, open_store
+from handlers.keyboards import BroadcastAction, BroadcastStep, RegionChoice
 from roles import broadcasts, staff
 from roles.broadcasts import Audience, BroadcastDraft
 from roles.clock import SystemClock
@@ -225,8 +226,39 @@ async def test_an_ombudsman_composes_previews_and_sends_and_readers_acknowledge(
     assert audited == "4"
 
 
+async def test_a_regional_ombudsman_broadcasts_only_in_their_region(
+    running_bot: BotApp, store: Store, new_person: PersonFactory
+) -> None:
+    author = await new_person("Regional", language_code="ru")
+    await started(author, "Русский")
+    await staff.grant_role(store, staff.Authority("shell"), author.id, "ombudsman", "ZHA")
+    await author.ask("/broadcast")
+    await author.send("Только для Жамбылской области")
+    audience = await author.reply_where(lambda m: "Кому отправить" in m.text)
+    assert "📣 Всем подписчикам" not in audience.button_texts
+    await author.press_data(audience.message_id, BroadcastStep(choice="all").pack())
+    assert "только в свой регион" in (await author.callback_answer())["text"]
+    await author.press("📍 Подписчикам одного региона", audience)
+    regions = await author.reply_where(lambda m: "В каком регионе" in m.text)
+    assert [text for text in regions.button_texts if "област" in text] == ["Жамбылская область"]
+    await author.press_data(regions.message_id, RegionChoice(code="ALA").pack())
+    assert "только в свой регион" in (await author.callback_answer())["text"]
+    assert (
+        await store.pool.fetchval(
+            "SELECT count(*) FROM broadcasts b JOIN users u ON u.id = b.author_user_id "
+            "WHERE u.telegram_id = $1",
+            author.id,
+        )
+        == 0
+    )
+
+
 async def test_a_scheduled_broadcast_waits_for_its_time_and_can_be_stopped(
-    bot_runner: BotRunner, store: Store, sandbox: SandboxServer, new_person: PersonFactory
+    bot_runner: BotRunner,
+    store: Store,
+    sandbox: SandboxServer,
+    client: SandboxClient,
+    new_person: PersonFactory,
 ) -> None:
     clock = MovableClock()
     app = await bot_runner.start(clock=clock)
@@ -261,8 +293,21 @@ async def test_a_scheduled_broadcast_waits_for_its_time_and_can_be_stopped(
         [photo] = bot_messages(sandbox.world, reader.id)
         assert "photo" in photo and photo["caption"] == "Афиша"
 
+    # The announcement had no button: a forged acknowledgement is refused.
+    in_chat = await client.as_person(readers[0].id)
+    [photo] = bot_messages(sandbox.world, readers[0].id)
+    forged_ack = BroadcastAction(action="ack", broadcast=number).pack()
+    await in_chat.press_data(photo["message_id"], forged_ack)
+    assert "не найдено" in (await in_chat.callback_answer())["text"]
+
     # A second one is stopped before its time: nobody gets it, even when the time comes.
     later = await announce_later(store, author, actor, "ABA", clock.now() + timedelta(hours=1))
+    other, _ = await ombudsman(store, new_person, "Other")
+    hello = await other.send("/broadcasts")
+    await other.reply()
+    forged_stop = BroadcastAction(action="stop_yes", broadcast=later).pack()
+    await other.press_data(int(hello["message_id"]), forged_stop)
+    assert "только автор" in (await other.callback_answer())["text"]
     listing = await author.ask("/broadcasts")
     await author.press(f"⛔ Остановить №{later}", listing)
     await author.reply_where(lambda m: "Остановить объявление" in m.text)
@@ -325,7 +370,7 @@ async def test_two_thousand_subscribers_get_it_exactly_once_within_the_limits(
     )
     assert gone == len(blocked)
     assert app.broadcasts.throttled == 0
-    assert busiest_second(sandbox.world.sent_moments) <= 200
+    assert busiest_second(sandbox.world.sent_moments) <= 150 + 3
 
 
 async def test_the_bot_keeps_to_telegrams_rate_and_waits_when_told_to(
@@ -339,7 +384,7 @@ async def test_the_bot_keeps_to_telegrams_rate_and_waits_when_told_to(
     number = await announce(store, author, actor, "Первое", "ATY")
     await finished(author, number)
     assert app.broadcasts.throttled == 0
-    assert busiest_second(sandbox.world.sent_moments) <= 30
+    assert busiest_second(sandbox.world.sent_moments) <= 25 + 3
 
     await bot_runner.stop()
     app = await bot_runner.start(broadcast_rate=60)
@@ -349,7 +394,6 @@ async def test_the_bot_keeps_to_telegrams_rate_and_waits_when_told_to(
     assert app.broadcasts.throttled > 0
     for reader in readers:
         assert [m["text"] for m in bot_messages(sandbox.world, reader.id)] == ["Первое", "Второе"]
-    assert busiest_second(sandbox.world.sent_moments) <= 30
 
 
 # ------------------------------------------------------------------ a crash mid-way

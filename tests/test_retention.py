@@ -61,8 +61,14 @@ async def test_tips_closed_longer_than_the_setting_lose_their_words_but_keep_the
         == 0
     )
     assert (
-        await store.pool.fetchval("SELECT count(*) FROM tip_evidence WHERE tip_id = $1", old) == 2
+        await store.pool.fetchval(
+            "SELECT count(*) FROM tip_evidence WHERE tip_id = $1 AND file_name IS NULL", old
+        )
+        == 2
     )
+    notes_kept = "SELECT count(*) FROM outbox WHERE payload->>'tip' = $1 AND payload ? 'note'"
+    assert await store.pool.fetchval(notes_kept, str(old)) == 0
+    assert await store.pool.fetchval(notes_kept, str(recent)) == 1
     assert (
         await store.pool.fetchval(
             "SELECT count(*) FROM tip_messages WHERE tip_id = $1 AND body IS NOT NULL", old
@@ -122,7 +128,7 @@ async def test_a_resolved_tip_is_summarised_in_the_outcomes_channel_without_the_
         if message["from"].get("is_bot")
     ]
     text = post["text"]
-    assert "Решено" in text and "Medeu district akimat" in text and "г. Алматы" in text
-    for private in ("Yerbol", "yerbol_w", str(tipster.id), f"#{number}", DESCRIPTION[:20]):
-        assert private not in text
-    assert "Refunded" not in text
+    assert "Решено" in text and "Взятка, вымогательство" in text and "г. Алматы" in text
+    private = ("Yerbol", "yerbol_w", str(tipster.id), f"#{number}", f"№{number}", "Medeu")
+    for word in (*private, DESCRIPTION[:20], "Refunded"):
+        assert word not in text

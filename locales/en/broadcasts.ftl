@@ -91,8 +91,9 @@ broadcast-progress-stopped =
     Delivered: { $sent } of { $total } · not sent: { $cancelled }
     Blocked the bot: { $blocked } · not delivered: { $failed }
 
-outcome-tip-resolved = ✅ <b>Resolved</b>: a report of { $category } concerning «{ $body }» ({ $region }) was checked by our volunteers and resolved { $days } { $days ->
+outcome-tip-resolved = ✅ <b>Resolved</b>: a report of { $category } in { $region } was checked by our volunteers and resolved { $days } { $days ->
         [one] day
        *[other] days
     } after it was received.
 tip-card-purged = <i>(the text of this report has been removed: it was closed long ago)</i>
+broadcast-goes-on = Good, the announcement goes on.

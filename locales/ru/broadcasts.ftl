@@ -93,9 +93,10 @@ broadcast-progress-stopped =
     Доставлено: { $sent } из { $total } · не отправлено: { $cancelled }
     Заблокировали бота: { $blocked } · не доставлено: { $failed }
 
-outcome-tip-resolved = ✅ <b>Решено</b>: сообщение о нарушении «{ $category }» в отношении «{ $body }» ({ $region }) проверено нашими волонтёрами и решено через { $days } { $days ->
+outcome-tip-resolved = ✅ <b>Решено</b>: сообщение о нарушении «{ $category }» ({ $region }) проверено нашими волонтёрами и решено через { $days } { $days ->
         [one] день
         [few] дня
        *[many] дней
     } после получения.
 tip-card-purged = <i>(текст сообщения удалён: оно закрыто давно)</i>
+broadcast-goes-on = Хорошо, рассылка продолжается.

@@ -31,8 +31,8 @@ from bot.menus import not_started
 from bot.workers import run_on_notifications
 from db.outbox import OUTBOX_CHANNEL, OutgoingMessage
 from db.store import Store
-from handlers.keyboards import FollowUp, HandlerAction, TipAction
-from handlers.render import moment
+from handlers.keyboards import AppealAction, FollowUp, HandlerAction, TipAction
+from handlers.render import calendar_day, moment
 from roles import tips
 from roles.clock import Clock
 from roles.model import Language, resolve_language
@@ -304,6 +304,45 @@ async def _reception(
     return Rendered(sender.text(f"remind-{when}", language, **fields))
 
 
+async def _appeal_reminder(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered | None:
+    """An appeal's answer soon due, due today or late (to its ambassador; a late one also to
+    the coordinators). Dropped when the answer has meanwhile been recorded."""
+    appeal_id = int(message.payload["appeal"])
+    appeal = await sender.store.appeals.get(appeal_id)
+    if appeal is None or appeal.status != "sent" or appeal.due_on is None:
+        return None
+    when = str(message.payload["when"]).removeprefix("appeal_").replace("_", "-")
+    key = (
+        "appeal-remind-escalation" if message.kind == "appeal_overdue" else f"appeal-remind-{when}"
+    )
+    text = sender.text(
+        key,
+        language,
+        number=appeal_id,
+        addressee=appeal.addressee,
+        subject=appeal.subject,
+        due=calendar_day(appeal.due_on),
+    )
+    if message.kind == "appeal_overdue":
+        return Rendered(text)
+    return Rendered(
+        text,
+        InlineKeyboardMarkup(
+            inline_keyboard=[
+                [
+                    sender.button(
+                        "button-open-appeal-plain",
+                        language,
+                        AppealAction(action="open", appeal=appeal_id),
+                    )
+                ]
+            ]
+        ),
+    )
+
+
 RENDERERS: dict[str, Renderer] = {
     "tip_status": _tip_status,
     "tip_question": _tip_question,
@@ -321,4 +360,6 @@ RENDERERS: dict[str, Renderer] = {
     "reminder_escalation": _deadline_reminder("remind-escalation"),
     "reception_reminder": _reception,
     "reception_cancelled": _reception,
+    "appeal_reminder": _appeal_reminder,
+    "appeal_overdue": _appeal_reminder,
 }

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from roles.appeals import AppealRules
 from roles.clock import QuietHours
 from roles.tips import TipRules
 
@@ -60,6 +61,7 @@ class Settings(BaseSettings):
     flood_per_minute: int = Field(default=60, ge=5, le=6000)
     unclaimed_hours: int = Field(default=24, ge=1, le=24 * 30)
     quiet_hours: str = "22:00-08:00"
+    appeal_answer_working_days: int = Field(default=15, ge=1, le=90)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("bot_token", "database_url", "webhook_secret", mode="before")
@@ -157,6 +159,11 @@ class Settings(BaseSettings):
             unclaimed_after=timedelta(hours=self.unclaimed_hours),
             quiet_hours=QuietHours.parse(self.quiet_hours, self.zone),
         )
+
+    @property
+    def appeal_rules(self) -> AppealRules:
+        """How long a state body has to answer an appeal."""
+        return AppealRules(answer_working_days=self.appeal_answer_working_days, zone=self.zone)
 
 
 def unusable_address(prefix: str, host: str, port: int, error: OSError) -> SettingsError:

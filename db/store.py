@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 
 import asyncpg
 
+from db.analytics import Analytics
+from db.appeals import Appeals
 from db.audit import AuditLog
 from db.catalog import Catalog
 from db.executor import Executor
@@ -17,6 +19,7 @@ from db.grants import RoleGrants
 from db.outbox import Outbox
 from db.receptions import Receptions
 from db.reminders import Reminders
+from db.risks import Risks
 from db.stats import Statistics
 from db.tips import Tips
 from db.users import Users
@@ -49,6 +52,9 @@ class Store:
         self.fieldwork = Fieldwork(executor)
         self.receptions = Receptions(executor)
         self.reminders = Reminders(executor)
+        self.risks = Risks(executor)
+        self.appeals = Appeals(executor)
+        self.analytics = Analytics(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

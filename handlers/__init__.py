@@ -5,10 +5,12 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    ambassador,
     citizen,
     commissar,
     common,
     coordinator,
+    exports,
     fallback,
     fieldwork,
     receptions,
@@ -33,7 +35,9 @@ def build_root_router() -> Router:
         fieldwork.build_router(),
         receptions.build_commissar_router(),
         supervision.build_router(),
+        ambassador.build_router(),
         statistics.build_router(),
+        exports.build_router(),
         coordinator.build_router(),
         fallback.build_router(),
     )

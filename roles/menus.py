@@ -42,9 +42,9 @@ ROLE_MENUS: dict[Role, tuple[MenuCommand, ...]] = {
     Role.COMMISSAR: _commands(
         "queue", "assignments", "checks", "violations", "receptions", "myregions"
     ),
-    Role.AMBASSADOR: _commands("stats"),
-    Role.OMBUDSMAN: _commands("stats"),
-    Role.COORDINATOR: _commands("overdue", "grant", "revoke", "staff", "stats"),
+    Role.AMBASSADOR: _commands("risks", "register", "appeals", "stats", "export"),
+    Role.OMBUDSMAN: _commands("stats", "export"),
+    Role.COORDINATOR: _commands("overdue", "grant", "revoke", "staff", "stats", "export"),
 }
 
 

@@ -39,6 +39,8 @@ def _for_volunteer(rules: TipRules, now: datetime) -> datetime:
 
 
 async def _remind(tx: Store, reminder: ReminderRow, rules: TipRules, now: datetime) -> bool:
+    if reminder.appeal_id is not None:
+        return await _remind_of_appeal(tx, reminder, reminder.appeal_id, rules, now)
     if reminder.tip_id is not None:
         return await _remind_of_tip(tx, reminder, reminder.tip_id, rules, now)
     return await _remind_of_reception(tx, reminder, rules, now)
@@ -118,4 +120,34 @@ async def _remind_of_reception(
         reminder.user_id, "reception_reminder", {**payload, "booked": slot.booked}, now,
         not_before=morning,
     )  # fmt: skip
+    return True
+
+
+async def _remind_of_appeal(
+    tx: Store, reminder: ReminderRow, appeal_id: int, rules: TipRules, now: datetime
+) -> bool:
+    """An answer to an appeal soon due, due today, or late. A late answer also reaches the
+    region's coordinators; this is where an appeal becomes overdue (`appeal.overdue` in the
+    audit log)."""
+    appeal = await tx.appeals.get(appeal_id)
+    if appeal is None or appeal.status != "sent" or reminder.user_id is None:
+        return False
+    volunteers_at = _for_volunteer(rules, now)
+    payload = {"appeal": appeal_id, "when": reminder.kind}
+    await tx.outbox.put(reminder.user_id, "appeal_reminder", payload, now, not_before=volunteers_at)
+    if reminder.kind == "appeal_overdue":
+        for coordinator in await tx.grants.holders(Role.COORDINATOR, appeal.region_code):
+            assert coordinator.user_id is not None
+            await tx.outbox.put(
+                coordinator.user_id, "appeal_overdue", payload, now, not_before=volunteers_at
+            )
+        await tx.audit.write(
+            actor_kind="system",
+            actor_user_id=None,
+            action="appeal.overdue",
+            object_type="appeal",
+            object_id=str(appeal_id),
+            details={"due_on": appeal.due_on.isoformat() if appeal.due_on else None},
+            at=now,
+        )
     return True

@@ -19,7 +19,15 @@ from zoneinfo import ZoneInfo
 
 from db.fsm import ConversationKey
 from db.store import Store
-from db.tips import HistoryRow, NewEvidence, NewTip, ThreadMessage, TipListItem, TipRow
+from db.tips import (
+    HistoryRow,
+    NewEvidence,
+    NewTip,
+    StatusChange,
+    ThreadMessage,
+    TipListItem,
+    TipRow,
+)
 from roles import receipts
 from roles.clock import Clock, QuietHours
 from roles.errors import InvalidInput, NotAllowed, NotFound
@@ -556,29 +564,64 @@ async def change_status(
             await tx.reminders.cancel(now, tip_id=tip_id)
         if status == "new":
             await tx.reminders.add("tip_unclaimed", now + rules.unclaimed_after, now, tip_id=tip_id)
-        await tx.tips.add_history(tip_id, status, now, actor_user_id=actor.user_id, note=note)
-        await tx.audit.write(
-            actor_kind="user",
-            actor_user_id=actor.user_id,
-            action="tip.status",
-            object_type="tip",
-            object_id=str(tip_id),
-            details={"from": change.previous, "to": status},
-            at=now,
+        await _record_change(tx, actor.user_id, change, status, now, note=note)
+        if change.tipster_user_id is not None and status == "resolved":
+            await tx.outbox.put(
+                change.tipster_user_id,
+                "follow_up",
+                {"tip": tip_id},
+                now,
+                not_before=now + rules.follow_up_after,
+            )
+
+
+async def _record_change(
+    tx: Store,
+    actor_user_id: int,
+    change: StatusChange,
+    status: str,
+    now: datetime,
+    *,
+    note: str | None = None,
+) -> None:
+    """What every handler's change of a tip leaves: a history row, an audit row and, for a
+    confidential tip, a message to its tipster (with the note they may read)."""
+    tip_id = change.tip_id
+    await tx.tips.add_history(tip_id, status, now, actor_user_id=actor_user_id, note=note)
+    await tx.audit.write(
+        actor_kind="user",
+        actor_user_id=actor_user_id,
+        action="tip.status",
+        object_type="tip",
+        object_id=str(tip_id),
+        details={"from": change.previous, "to": status},
+        at=now,
+    )
+    if change.tipster_user_id is not None:
+        payload: dict[str, Any] = {"tip": tip_id, "status": status}
+        if status in NOTE_FOR_TIPSTER:
+            payload["note"] = note
+        await tx.outbox.put(change.tipster_user_id, "tip_status", payload, now)
+
+
+async def advance_with_appeal(
+    tx: Store, actor_user_id: int, tip_ids: list[int], status: str, now: datetime
+) -> list[int]:
+    """Tips behind an appeal follow it: passed → appeal sent when it is sent, appeal sent →
+    answered when the answer comes; their tipsters hear of it like of any other change. Tips in
+    other statuses stay as they are. Returns the tips that moved. Inside the caller's
+    transaction, which has checked the ambassador's right to the appeal."""
+    if status not in ("appeal_sent", "answered"):
+        raise InvalidInput("error-tip-status")
+    moved = []
+    for tip_id in tip_ids:
+        change = await tx.tips.change_status(
+            tip_id, status, now, allowed_from=STATUS_CHANGES[status]
         )
-        if change.tipster_user_id is not None:
-            payload: dict[str, Any] = {"tip": tip_id, "status": status}
-            if status in NOTE_FOR_TIPSTER:
-                payload["note"] = note
-            await tx.outbox.put(change.tipster_user_id, "tip_status", payload, now)
-            if status == "resolved":
-                await tx.outbox.put(
-                    change.tipster_user_id,
-                    "follow_up",
-                    {"tip": tip_id},
-                    now,
-                    not_before=now + rules.follow_up_after,
-                )
+        if change is not None:
+            await _record_change(tx, actor_user_id, change, status, now)
+            moved.append(tip_id)
+    return moved
 
 
 async def return_assignments(tx: Store, user_id: int, region_code: str, now: datetime) -> int:

@@ -67,7 +67,7 @@ def test_handlers_reach_the_store_only_through_workflows() -> None:
 
 ROLE_ROUTERS = {
     "citizen", "commissar", "statistics", "coordinator", "fieldwork", "supervision",
-    "receptions-commissar", "receptions-citizen",
+    "receptions-commissar", "receptions-citizen", "ambassador", "exports",
 }  # fmt: skip
 
 

@@ -32,9 +32,9 @@ def commands(menu: list[tuple[str, str]]) -> list[str]:
     ("role", "region", "own_commands"),
     [
         ("commissar", "ALA", COMMISSAR),
-        ("ambassador", None, ["stats"]),
-        ("ombudsman", None, ["stats"]),
-        ("coordinator", None, ["overdue", "grant", "revoke", "staff", "stats"]),
+        ("ambassador", None, ["risks", "register", "appeals", "stats", "export"]),
+        ("ombudsman", None, ["stats", "export"]),
+        ("coordinator", None, ["overdue", "grant", "revoke", "staff", "stats", "export"]),
     ],
 )
 async def test_each_role_sees_its_own_menu(
@@ -63,7 +63,15 @@ async def test_a_person_with_two_roles_sees_both_menus(
     await started(person, "Русский")
 
     menu = await person.menu_change(lambda items: "stats" in commands(items))
-    assert commands(menu) == [*COMMISSAR, "stats", *EVERYONE]
+    assert commands(menu) == [
+        *COMMISSAR,
+        "risks",
+        "register",
+        "appeals",
+        "stats",
+        "export",
+        *EVERYONE,
+    ]
     assert ("myregions", "Регионы, где вы комиссар") in menu
     help_text = (await person.ask("/help")).text
     assert "антикоррупционный комиссар (г. Шымкент)" in help_text
@@ -143,7 +151,7 @@ async def test_menus_come_back_when_the_sandbox_forgets_its_chats(
         again = await client.person("Nurlan", person_id=person.id, language_code="en")
         await again.ask("/help")
         menu = await again.menu_change(lambda items: "stats" in commands(items))
-        assert commands(menu) == ["stats", *EVERYONE]
+        assert commands(menu) == ["stats", "export", *EVERYONE]
     finally:
         await client.close()
         await app.stop()

@@ -31,7 +31,12 @@ async def empty_database(database_server: str) -> AsyncIterator[str]:
 async def test_migrations_applied_twice_change_nothing(empty_database: str) -> None:
     pool = await asyncpg.create_pool(empty_database, min_size=1, max_size=2)
     try:
-        assert await apply_migrations(pool) == ["0001_foundation", "0002_tips", "0003_commissars"]
+        assert await apply_migrations(pool) == [
+            "0001_foundation",
+            "0002_tips",
+            "0003_commissars",
+            "0005_ambassadors",
+        ]
         schema = await pool.fetch(SCHEMA)
         regions = await pool.fetchval("SELECT count(*) FROM regions")
 
@@ -51,6 +56,7 @@ async def test_instances_starting_together_apply_each_migration_once(empty_datab
             "0001_foundation",
             "0002_tips",
             "0003_commissars",
+            "0005_ambassadors",
         ]
         assert await pools[0].fetchval("SELECT count(*) FROM tip_categories") == 10
     finally:
@@ -90,6 +96,7 @@ async def test_the_schema_works_on_the_embedded_postgresql(tmp_path: Path) -> No
             "0001_foundation",
             "0002_tips",
             "0003_commissars",
+            "0005_ambassadors",
         ]
         row = await store.users.touch(
             42, first_name="Ann", last_name=None, username=None, telegram_language="en"

@@ -71,8 +71,8 @@ async def test_without_a_token_the_sandbox_chat_starts_with_its_demo_people(
             await olga.press("English")
             await olga.reply_where(lambda message: "/help" in message.text)
             menu = await olga.menu_change(lambda items: any(c == "grant" for c, _ in items))
-            coordinator_menu = ["overdue", "grant", "revoke", "staff", "stats"]
-            assert [command for command, _ in menu][:5] == coordinator_menu
+            coordinator_menu = ["overdue", "grant", "revoke", "staff", "stats", "export"]
+            assert [command for command, _ in menu][:6] == coordinator_menu
         finally:
             await client.close()
     assert process.returncode == 0

@@ -21,7 +21,7 @@ from aiogram_i18n import I18nContext
 from bot.filters import Requires
 from bot.i18n import join
 from bot.letters import appeal_docx
-from bot.replies import Answer, show, split_lines
+from bot.replies import MESSAGE_LIMIT, Answer, show, split_lines
 from db.appeals import AppealRow
 from db.fieldwork import ViolationRow
 from db.risks import EntryRow
@@ -91,8 +91,14 @@ class AppealAnswerFlow(StatesGroup):
     answer = State()
 
 
+def below(query: CallbackQuery) -> Answer:
+    """Where to write after a press that has been answered already: its chat."""
+    return query.message if isinstance(query.message, Message) else query
+
+
 async def send_long(target: Answer, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """A new message (in pieces when long) below whatever the person did; buttons on the last."""
+    """A new message (in pieces when long) below whatever the person did; buttons on the last.
+    A pressed button is answered here, once the workflow has run."""
     if isinstance(target, CallbackQuery):
         await target.answer()
         if target.bot is None:
@@ -247,10 +253,10 @@ async def show_picture(
         *drills,
     )
     text = await picture_text(i18n, store, view)
-    if isinstance(target, CallbackQuery) and len(text) <= 4096:
+    if isinstance(target, CallbackQuery) and len(text) <= MESSAGE_LIMIT:
         await show(target, text, reply_markup=markup)
-    else:
-        await send_long(target, text, markup)
+        return
+    await send_long(target, text, markup)
 
 
 async def risks_command(
@@ -733,7 +739,7 @@ async def appeal_confirmed(
     await state.clear()
     await show(query, i18n.get("appeal-created", number=appeal_id))
     await send_letter(query, actor, store, i18n, appeal_rules, appeal_id)
-    await send_appeal_card(query, actor, store, i18n, appeal_rules, clock, appeal_id)
+    await send_appeal_card(below(query), actor, store, i18n, appeal_rules, clock, appeal_id)
 
 
 async def send_letter(
@@ -890,7 +896,8 @@ async def sent_date_given(
             days=appeal_rules.answer_working_days,
         ),
     )
-    await send_appeal_card(target, actor, store, i18n, appeal_rules, clock, appeal_id)
+    after = below(target) if isinstance(target, CallbackQuery) else target
+    await send_appeal_card(after, actor, store, i18n, appeal_rules, clock, appeal_id)
 
 
 async def ask_answer(

@@ -27,6 +27,7 @@ from db.fieldwork import ViolationRow
 from db.risks import EntryRow
 from db.store import Store
 from handlers.commissar import only_region_or_ask
+from handlers.fieldwork import one_step_or_cancel
 from handlers.keyboards import (
     CHOSEN,
     AppealAction,
@@ -44,7 +45,6 @@ from handlers.keyboards import (
     paging,
     period_buttons,
     rows,
-    step_button,
     step_buttons,
     steps_only,
 )
@@ -57,6 +57,7 @@ from roles.clock import Clock
 from roles.errors import InvalidInput
 from roles.model import Actor, Role
 from roles.risks import EntryDraft, PictureView
+from roles.tips import check_choice
 
 PER_PAGE = 8
 DEFAULT_DAYS = 90
@@ -328,13 +329,18 @@ async def drill_down(
 # ------------------------------------------------------------------ the register
 
 
+def named(i18n: I18nContext, prefix: str, code: str) -> str:
+    """The text of a code kept with underscores (pain_point) under a key with hyphens."""
+    return i18n.get(f"{prefix}-{code.replace('_', '-')}")
+
+
 def entry_line(i18n: I18nContext, entry: EntryRow, regions: dict[str, str]) -> str:
     return i18n.get(
         "register-line",
         number=entry.id,
-        kind=i18n.get(f"entry-kind-{entry.kind.replace('_', '-')}"),
+        kind=named(i18n, "entry-kind", entry.kind),
         level=i18n.get(f"severity-{entry.level}"),
-        status=i18n.get(f"entry-status-{entry.status.replace('_', '-')}"),
+        status=named(i18n, "entry-status", entry.status),
         region=regions.get(entry.region_code, entry.region_code),
         body=shortened(entry.body, 60),
     )
@@ -417,12 +423,16 @@ async def entry_body_given(message: Message, state: FSMContext, i18n: I18nContex
     await state.update_data(draft.as_data())
     await state.set_state(EntryFlow.kind)
     kinds = [
-        [button(i18n, f"entry-kind-{kind.replace('_', '-')}", EntryKindChoice(kind=kind))]
+        [
+            InlineKeyboardButton(
+                text=named(i18n, "entry-kind", kind),
+                callback_data=EntryKindChoice(kind=kind).pack(),
+            )
+        ]
         for kind in risks.ENTRY_KINDS
     ]
     await message.answer(
-        i18n.get("entry-ask-kind"),
-        reply_markup=rows(*kinds, [step_button(i18n, "button-cancel", "cancel")]),
+        i18n.get("entry-ask-kind"), reply_markup=rows(*kinds, step_buttons(i18n, back=False))
     )
 
 
@@ -430,9 +440,7 @@ async def entry_kind_chosen(
     query: CallbackQuery, callback_data: EntryKindChoice, state: FSMContext, i18n: I18nContext
 ) -> None:
     draft = EntryDraft.from_data(await state.get_data())
-    draft.kind = callback_data.kind if callback_data.kind in risks.ENTRY_KINDS else None
-    if draft.kind is None:
-        raise InvalidInput()
+    draft.kind = check_choice(callback_data.kind, risks.ENTRY_KINDS)
     await state.update_data(draft.as_data())
     await state.set_state(EntryFlow.level)
     levels = [
@@ -441,17 +449,15 @@ async def entry_kind_chosen(
     await show(
         query,
         i18n.get("entry-ask-level"),
-        reply_markup=rows(*levels, [step_button(i18n, "button-cancel", "cancel")]),
+        reply_markup=rows(*levels, step_buttons(i18n, back=False)),
     )
 
 
 async def entry_level_chosen(
     query: CallbackQuery, callback_data: SeverityChoice, state: FSMContext, i18n: I18nContext
 ) -> None:
-    if callback_data.level not in risks.LEVELS:
-        raise InvalidInput()
     draft = EntryDraft.from_data(await state.get_data())
-    draft.level = callback_data.level
+    draft.level = check_choice(callback_data.level, risks.LEVELS)
     await state.update_data(draft.as_data())
     await state.set_state(EntryFlow.description)
     await show(query, i18n.get("entry-ask-description"), reply_markup=steps_only(i18n, back=False))
@@ -491,9 +497,9 @@ async def send_entry_card(
         i18n.get(
             "entry-card",
             number=entry.id,
-            kind=i18n.get(f"entry-kind-{entry.kind.replace('_', '-')}"),
+            kind=named(i18n, "entry-kind", entry.kind),
             level=i18n.get(f"severity-{entry.level}"),
-            status=i18n.get(f"entry-status-{entry.status.replace('_', '-')}"),
+            status=named(i18n, "entry-status", entry.status),
             region=regions.get(entry.region_code, entry.region_code),
             body=entry.body,
             description=shortened(entry.description, 1500),
@@ -865,12 +871,7 @@ async def ask_sent_date(
     await show(
         query,
         i18n.get("appeal-ask-sent-date", number=appeal.id, days=appeal_rules.answer_working_days),
-        reply_markup=rows(
-            [
-                step_button(i18n, "button-today", "today"),
-                step_button(i18n, "button-cancel", "cancel"),
-            ]
-        ),
+        reply_markup=one_step_or_cancel(i18n, "button-today", "today"),
     )
 
 

@@ -26,7 +26,8 @@ from roles.tips import KeptInConversation, advance_with_appeal, one_line, parse_
 
 ADDRESSEE_LIMITS = (2, 300)
 SUBJECT_LIMITS = (3, 300)
-APPEAL_BODY_LIMITS = (20, 6000)
+APPEAL_BODY_LIMITS = (20, 4000)
+"""A Telegram message holds 4,096 characters; the letter itself can be longer once edited."""
 ANSWER_LIMITS = (1, 4000)
 REMIND_BEFORE_WORKING_DAYS = 3
 REMIND_AT = time(9, 0)

@@ -30,6 +30,7 @@ from tests.conftest import BotRunner, PersonFactory
 from tests.helpers import started
 from tests.test_fieldwork import ALMATY, has
 from tests.test_tip_life import MovableClock, actor_of
+from tests.tipster import PDF, png
 
 TODAY = datetime(2026, 3, 13, 6, 0, tzinfo=UTC)
 """Friday 13 March 2026, 11:00 in Almaty: a Nauryz holiday lies inside the answer's 15 days."""
@@ -411,8 +412,15 @@ async def test_an_appeal_from_the_register_with_its_letter_deadline_reminders_an
     appeal_card = await ambassador.reply_where(has("Sent on 13.03.2026"))
     await ambassador.press("📨 Record the answer", appeal_card)
     await ambassador.reply_where(has("Send the answer"))
-    await ambassador.send("The akimat dismissed the head of the land department.")
+    await ambassador.send_file(png(), kind="photo", filename="a.png", content_type="image/png")
+    assert "as a text or a document" in (await ambassador.reply()).text
+    await ambassador.send_file(
+        PDF, filename="answer.pdf", content_type="application/pdf",
+        caption="The akimat dismissed the head of the land department.",
+    )  # fmt: skip
     answered = await ambassador.reply_where(has("is recorded"))
+    answered_card = await ambassador.reply_where(has("Document: answer.pdf"))
+    assert "The akimat dismissed the head" in answered_card.text
     assert "1 linked tip is now" in answered.text
     notice = await fixture.tipster.reply_where(has("the state body has answered"))
     assert f"#{fixture.tips['T1']}" in notice.text
@@ -534,6 +542,8 @@ async def test_an_ambassador_cannot_reach_a_tipster_or_another_region_by_any_pat
 
     await ambassador.press("🔗 Link a tip", card)
     await ambassador.reply_where(has("Send the number"))
+    await ambassador.send_file(png(), kind="photo", filename="a.png", content_type="image/png")
+    assert "as text" in (await ambassador.reply()).text
     await ambassador.send("twelve")
     assert "just the tip's number" in (await ambassador.reply()).text
     await ambassador.send(str(fixture.tips["T4"]))

@@ -821,6 +821,11 @@ async def send_appeal_card(
         buttons.append(
             [button(i18n, "button-appeal-answer", AppealAction(action="answer", appeal=appeal.id))]
         )
+    if appeal.answer_file_id is not None:
+        buttons.append(
+            [button(i18n, "button-appeal-answer-file",
+                    AppealAction(action="answer_file", appeal=appeal.id))]
+        )  # fmt: skip
     buttons.append(
         [button(i18n, "button-entry-number", EntryAction(action="open", entry=appeal.entry_id),
                 number=appeal.entry_id)]
@@ -852,6 +857,16 @@ async def letter_again(
 ) -> None:
     await query.answer()
     await send_letter(query, actor, store, i18n, appeal_rules, callback_data.appeal)
+
+
+async def answer_file(
+    query: CallbackQuery, callback_data: AppealAction, actor: Actor, store: Store
+) -> None:
+    """The body's answer, sent again from the file Telegram keeps."""
+    appeal = await appeals.written_appeal(store, actor, callback_data.appeal)
+    await query.answer()
+    if appeal.answer_file_id is not None and query.bot is not None:
+        await query.bot.send_document(query.from_user.id, appeal.answer_file_id)
 
 
 async def ask_sent_date(
@@ -1032,6 +1047,7 @@ def build_router() -> Router:
     )
     router.callback_query.register(open_appeal, AppealAction.filter(F.action == "open"))
     router.callback_query.register(letter_again, AppealAction.filter(F.action == "letter"))
+    router.callback_query.register(answer_file, AppealAction.filter(F.action == "answer_file"))
     router.callback_query.register(ask_sent_date, AppealAction.filter(F.action == "sent"))
     router.message.register(sent_date_given, AppealSentFlow.date, F.text, not_command)
     router.callback_query.register(

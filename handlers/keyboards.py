@@ -378,7 +378,7 @@ class AppealsPage(CallbackData, prefix="apls"):
 
 
 class AppealAction(CallbackData, prefix="apl"):
-    """open, letter, sent, sent_today, answer."""
+    """open, letter, sent, answer, answer_file."""
 
     action: str
     appeal: int

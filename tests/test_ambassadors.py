@@ -421,6 +421,9 @@ async def test_an_appeal_from_the_register_with_its_letter_deadline_reminders_an
     answered = await ambassador.reply_where(has("is recorded"))
     answered_card = await ambassador.reply_where(has("Document: answer.pdf"))
     assert "The akimat dismissed the head" in answered_card.text
+    await ambassador.press("📎 The answer", answered_card)
+    again = await ambassador.reply_where(lambda m: m.kind == "document")
+    assert await client.download(again) == PDF
     assert "1 linked tip is now" in answered.text
     notice = await fixture.tipster.reply_where(has("the state body has answered"))
     assert f"#{fixture.tips['T1']}" in notice.text

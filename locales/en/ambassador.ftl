@@ -140,6 +140,7 @@ appeal-card-answer =
     Document: { $document }
 button-appeal-letter = 📄 The letter (DOCX)
 button-appeal-sent = 📮 Record as sent
+button-appeal-answer-file = 📎 The answer
 button-appeal-answer = 📨 Record the answer
 
 appeal-ask-sent-date = On which day was appeal #{ $number } sent? Type the date (31.12.2026) or press Today. The answer is due { $days } working days later; weekends and public holidays do not count.

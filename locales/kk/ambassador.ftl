@@ -140,6 +140,7 @@ appeal-card-answer =
     Құжат: { $document }
 button-appeal-letter = 📄 Хат (DOCX)
 button-appeal-sent = 📮 Жіберілгенін белгілеу
+button-appeal-answer-file = 📎 Жауап
 button-appeal-answer = 📨 Жауапты жазу
 
 appeal-ask-sent-date = #{ $number } өтініш қай күні жіберілді? Күнді енгізіңіз (31.12.2026) немесе «Бүгін» басыңыз. Жауап { $days } жұмыс күнінен кейін тиесілі; демалыс және мереке күндері есептелмейді.

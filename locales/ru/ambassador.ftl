@@ -143,6 +143,7 @@ appeal-card-answer =
     Документ: { $document }
 button-appeal-letter = 📄 Письмо (DOCX)
 button-appeal-sent = 📮 Отметить отправку
+button-appeal-answer-file = 📎 Ответ
 button-appeal-answer = 📨 Записать ответ
 
 appeal-ask-sent-date = В какой день отправлено обращение #{ $number }? Введите дату (31.12.2026) или нажмите «Сегодня». Ответ положен через { $days } рабочих дней; выходные и праздники не считаются.

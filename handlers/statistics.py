@@ -75,7 +75,7 @@ def duration(i18n: I18nContext, value: timedelta | None) -> str:
 def counts(i18n: I18nContext, pairs: list[tuple[str, int]]) -> str:
     if not pairs:
         return i18n.get("stats-none")
-    return join(", ", [i18n.get("stats-count", name=name, count=count) for name, count in pairs])
+    return join(" · ", [i18n.get("stats-count", name=name, count=count) for name, count in pairs])
 
 
 def by_count(figures: dict[str, int], names: dict[str, str]) -> list[tuple[str, int]]:

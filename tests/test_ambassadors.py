@@ -268,8 +268,8 @@ async def test_statistics_count_the_fixture_and_come_with_a_readable_chart(
     await ombudsman.send("/stats")
     figures = await ombudsman.reply_where(has("Tips"))
     assert "12.02.2026–13.03.2026: 5" in figures.text
-    assert f"By region: Testland {region} 5" in figures.text
-    assert "being checked 1" in figures.text and "withdrawn 1" in figures.text
+    assert f"By region: Testland {region} — 5" in figures.text
+    assert "being checked — 1 · " in figures.text and "withdrawn — 1" in figures.text
     assert "Median time to take a tip: 0 d 3 h 0 min; to resolve it: 2 d 0 h 0 min" in (
         figures.text
     )

@@ -4,7 +4,8 @@ reminder whose reason has gone (the tip was taken, the booking cancelled) is mar
 
 Volunteers are not disturbed during quiet hours: their messages wait in the outbox for morning.
 A tip nobody takes keeps reminding its region's commissars, once per `unclaimed_after` (the
-region's coordinators when the region has no commissar)."""
+region's coordinators when the region has no commissar). An appeal awaiting its answer reminds
+its ambassador before and on the due day, and, once late, the region's coordinators too."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from bot.sandbox.client import BotMessage, ChatPerson, SandboxClient
 from db.fieldwork import NewViolation, NewViolationEvidence
 from db.store import Store
 from db.tips import NewTip
-from handlers.keyboards import EntryAction, RiskDrill
+from handlers.keyboards import EntryAction, RegionChoice, RiskDrill
 from roles import risks, staff
 from tests.conftest import BotRunner, PersonFactory
 from tests.helpers import started
@@ -572,3 +572,36 @@ async def test_an_ambassador_cannot_reach_a_tipster_or_another_region_by_any_pat
     for record in records:
         assert str(tipster_row.id) not in record["details"]
         assert str(fixture.tipster.id) not in record["details"]
+
+
+async def test_an_export_asks_for_the_region_and_refuses_one_outside_the_grants(
+    bot_runner: BotRunner,
+    clock: MovableClock,
+    store: Store,
+    new_person: PersonFactory,
+    region: str,
+    client: SandboxClient,
+) -> None:
+    await bot_runner.start(clock=clock)
+    fixture = await hand_counted(store, new_person, region)
+    ombudsman = await person_with_role(store, new_person, "Nurlan", "ombudsman", region)
+    await staff.grant_role(store, SHELL, ombudsman.id, "ombudsman", "SHY")
+
+    kinds = await ombudsman.ask("/export")
+    await ombudsman.press("Violations", kinds)
+    period = await ombudsman.reply_where(has("Which period"))
+    await ombudsman.press("90 days", period)
+    regions = await ombudsman.reply_where(has("Which region"))
+    assert regions.button_texts[:3] == ["All regions", "Shymkent", f"Testland {region}"]
+    await ombudsman.press_data(regions.message_id, RegionChoice(code="ALA").pack())
+    refusal = await ombudsman.callback_answer()
+    assert "ALA" in (refusal.get("text") or "")
+
+    await ombudsman.press(f"Testland {region}", regions)
+    caption = await ombudsman.reply_where(has("rows"))
+    assert f"Violations, 14.12.2025–13.03.2026, Testland {region}: 3 rows" in caption.text
+    sent = await ombudsman.reply_where(lambda m: m.kind == "document")
+    rows = list(csv.DictReader(io.StringIO((await client.download(sent)).decode("utf-8-sig"))))
+    assert sorted(int(row["id"]) for row in rows) == sorted(
+        fixture.violations[name] for name in ("V1", "V2", "V3")
+    )

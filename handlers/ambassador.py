@@ -285,7 +285,7 @@ async def picture_period(
     await show_picture(query, actor, store, i18n, appeal_rules, clock, callback_data.days)
 
 
-def violation_lines(
+def violation_details(
     i18n: I18nContext, violations: list[ViolationRow], rules: AppealRules
 ) -> list[str]:
     return [
@@ -311,7 +311,7 @@ async def drill_down(
     clock: Clock,
 ) -> None:
     by_region = bool(callback_data.region)
-    violations = await risks.violations_behind(
+    body, violations = await risks.violations_behind(
         store, actor, callback_data.days, appeal_rules.zone, clock,
         region_code=callback_data.region if by_region else None,
         body_rank=None if by_region else callback_data.body,
@@ -320,9 +320,9 @@ async def drill_down(
         names = await catalog.region_names(store, i18n.locale)
         what = names.get(callback_data.region, callback_data.region)
     else:
-        what = violations[0].body if violations else "—"
+        what = body or "—"
     lines = [i18n.get("risks-behind", what=what, count=len(violations))]
-    lines += violation_lines(i18n, violations, appeal_rules)
+    lines += violation_details(i18n, violations, appeal_rules)
     await send_long(query, join("\n\n", lines))
 
 
@@ -508,7 +508,7 @@ async def send_entry_card(
             "\n\n",
             [
                 i18n.get("entry-card-violations", count=len(view.violations)),
-                *violation_lines(i18n, view.violations, rules),
+                *violation_details(i18n, view.violations, rules),
             ],
         ),
         join(

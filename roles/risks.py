@@ -98,13 +98,13 @@ async def violations_behind(
     *,
     region_code: str | None = None,
     body_rank: int | None = None,
-) -> list[ViolationRow]:
+) -> tuple[str | None, list[ViolationRow]]:
     """The violations behind a region's number or behind the `body_rank`-th body of the
-    picture (as the same picture lists them now)."""
+    picture (as the same picture lists them now), with that body's name."""
     regions = scope(actor, Permission.KEEP_RISK_REGISTER)
     period = _picture_period(days, zone, clock)
     since, until = period.bounds(zone)
-    body_key = None
+    body_key = body_name = None
     if region_code is not None:
         if not permits(actor, Permission.KEEP_RISK_REGISTER, region_code):
             raise NotFound("error-risk-nothing-behind")
@@ -113,11 +113,13 @@ async def violations_behind(
         if not 0 <= body_rank < len(view.picture.by_body):
             raise NotFound("error-risk-nothing-behind")
         body_key = view.picture.by_body[body_rank].key
+        body_name = view.picture.by_body[body_rank].body
     else:
         raise InvalidInput()
-    return await store.risks.violations_behind(
+    violations = await store.risks.violations_behind(
         regions, since, until, region_code=region_code, body=body_key, limit=DRILL_LIMIT
     )
+    return body_name, violations
 
 
 # ------------------------------------------------------------------ the register

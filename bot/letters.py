@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
+from handlers.render import money
 from roles.appeals import AppealView
 
 Text = Callable[..., str]
 
 
-def appeal_docx(view: AppealView, text: Text, zone: ZoneInfo, region_name: str) -> bytes:
+def appeal_docx(
+    view: AppealView, text: Text, zone: ZoneInfo, region_name: str, language: str, today: date
+) -> bytes:
     appeal = view.appeal
     document = Document()
     document.styles["Normal"].font.size = Pt(12)
@@ -28,6 +32,7 @@ def appeal_docx(view: AppealView, text: Text, zone: ZoneInfo, region_name: str) 
     heading.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     heading.add_run(f"{text('letter-to')} {appeal.addressee}").bold = True
     document.add_paragraph(f"{text('letter-region')} {region_name}")
+    document.add_paragraph(f"{today:%d.%m.%Y}")
     document.add_paragraph(f"{text('letter-subject')} {appeal.subject}").runs[0].bold = True
     for paragraph in appeal.body.split("\n"):
         if paragraph.strip():
@@ -43,7 +48,7 @@ def appeal_docx(view: AppealView, text: Text, zone: ZoneInfo, region_name: str) 
         if violation.rule_broken:
             line.add_run(f"\n{text('letter-rule')} {violation.rule_broken}")
         if violation.amount is not None:
-            line.add_run(f"\n{text('letter-amount')} {violation.amount:f} ₸")
+            line.add_run(f"\n{text('letter-amount')} {money(violation.amount, language)}")
 
     document.add_paragraph(text("letter-closing"))
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -744,7 +744,7 @@ async def appeal_confirmed(
     appeal_id = await appeals.create_appeal(store, actor, draft, clock)
     await state.clear()
     await show(query, i18n.get("appeal-created", number=appeal_id))
-    await send_letter(query, actor, store, i18n, appeal_rules, appeal_id)
+    await send_letter(query, actor, store, i18n, appeal_rules, clock, appeal_id)
     await send_appeal_card(below(query), actor, store, i18n, appeal_rules, clock, appeal_id)
 
 
@@ -754,13 +754,14 @@ async def send_letter(
     store: Store,
     i18n: I18nContext,
     rules: AppealRules,
+    clock: Clock,
     appeal_id: int,
 ) -> None:
     view = await appeals.appeal_view(store, actor, appeal_id)
     regions = await catalog.region_names(store, i18n.locale)
-    data = appeal_docx(
-        view, i18n.get, rules.zone, regions.get(view.appeal.region_code, view.appeal.region_code)
-    )
+    region = regions.get(view.appeal.region_code, view.appeal.region_code)
+    today = rules.today(clock.now())
+    data = appeal_docx(view, i18n.get, rules.zone, region, i18n.locale, today)
     if query.bot is not None:
         await query.bot.send_document(
             query.from_user.id,
@@ -854,9 +855,10 @@ async def letter_again(
     store: Store,
     i18n: I18nContext,
     appeal_rules: AppealRules,
+    clock: Clock,
 ) -> None:
     await query.answer()
-    await send_letter(query, actor, store, i18n, appeal_rules, callback_data.appeal)
+    await send_letter(query, actor, store, i18n, appeal_rules, clock, callback_data.appeal)
 
 
 async def answer_file(

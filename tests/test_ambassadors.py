@@ -363,6 +363,7 @@ async def test_an_appeal_from_the_register_with_its_letter_deadline_reminders_an
     assert "Akim of Testland region" in text
     assert "Unofficial payments for land registration" in text
     assert f"#{v1} · {AKIMAT}" in text
+    assert "13.03.2026" in text and "Sum: 150,000 ₸" in text
     assert f"#{v3}" not in text + cells
     for digest in fixture.hashes["V1"]:
         assert digest in cells

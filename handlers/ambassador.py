@@ -757,7 +757,7 @@ async def send_letter(
     clock: Clock,
     appeal_id: int,
 ) -> None:
-    view = await appeals.appeal_view(store, actor, appeal_id)
+    view = await appeals.letter(store, actor, appeal_id, clock)
     regions = await catalog.region_names(store, i18n.locale)
     region = regions.get(view.appeal.region_code, view.appeal.region_code)
     today = rules.today(clock.now())

@@ -152,6 +152,17 @@ async def appeal_view(store: Store, actor: Actor, appeal_id: int) -> AppealView:
     return AppealView(appeal, entry, violations, evidence)
 
 
+async def letter(store: Store, actor: Actor, appeal_id: int, clock: Clock) -> AppealView:
+    """What the DOCX letter is made of; each letter given out is audited, like every view of
+    violation evidence."""
+    view = await appeal_view(store, actor, appeal_id)
+    now = clock.now()
+    async with store.transaction() as tx:
+        await _audit(tx, actor, "appeal.letter", appeal_id, now,
+                     violations=[violation.id for violation in view.violations])  # fmt: skip
+    return view
+
+
 async def appeals(
     store: Store, actor: Actor, *, page: int, per_page: int
 ) -> tuple[list[AppealRow], int]:

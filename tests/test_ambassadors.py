@@ -434,7 +434,8 @@ async def test_an_appeal_from_the_register_with_its_letter_deadline_reminders_an
     entry_status = await store.pool.fetchval("SELECT status FROM risk_entries WHERE id = $1", entry)
     assert entry_status == "answered"
     audited = {row.action for row in await store.audit.entries(object_id=str(appeal))}
-    assert {"appeal.created", "appeal.sent", "appeal.overdue", "appeal.answered"} <= audited
+    assert {"appeal.created", "appeal.letter", "appeal.sent", "appeal.overdue",
+            "appeal.answered"} <= audited  # fmt: skip
 
     clock.moment = datetime(2026, 4, 20, 5, 0, tzinfo=UTC)
     assert await app.sweep_reminders() == 0

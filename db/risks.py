@@ -329,6 +329,42 @@ class Risks:
         )
         return [LinkedTip(**dict(record)) for record in records]
 
+    async def unlinked_violations(
+        self, entry_id: int, region_code: str, body: str, limit: int
+    ) -> list[ViolationRow]:
+        """The region's violations not yet linked to the entry, those of its body first."""
+        records = await self._db.fetch(
+            f"""
+            SELECT {_VIOLATION_COLUMNS} FROM violations v
+            WHERE v.region_code = $2 AND NOT EXISTS (
+                SELECT 1 FROM risk_entry_violations l
+                WHERE l.entry_id = $1 AND l.violation_id = v.id)
+            ORDER BY ({BODY_KEY.format(column="v.body")} = $3) DESC, v.created_at DESC, v.id DESC
+            LIMIT $4
+            """,
+            entry_id,
+            region_code,
+            body_key(body),
+            limit,
+        )
+        return [ViolationRow(**dict(record)) for record in records]
+
+    async def passed_tips(self, entry_id: int, region_code: str, limit: int) -> list[LinkedTip]:
+        """The region's tips passed to ambassadors and not yet linked to the entry."""
+        records = await self._db.fetch(
+            """
+            SELECT t.id, t.category_code, t.region_code, t.body_concerned, t.status, t.created_at
+            FROM tips t
+            WHERE t.region_code = $2 AND t.status = 'passed' AND NOT EXISTS (
+                SELECT 1 FROM risk_entry_tips l WHERE l.entry_id = $1 AND l.tip_id = t.id)
+            ORDER BY t.status_changed_at DESC, t.id DESC LIMIT $3
+            """,
+            entry_id,
+            region_code,
+            limit,
+        )
+        return [LinkedTip(**dict(record)) for record in records]
+
     async def tip(self, tip_id: int) -> LinkedTip | None:
         record = await self._db.fetchrow(
             """

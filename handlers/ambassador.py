@@ -36,6 +36,7 @@ from handlers.keyboards import (
     EntriesPage,
     EntryAction,
     EntryKindChoice,
+    EntryLink,
     RegionChoice,
     RiskDrill,
     RiskPeriod,
@@ -574,12 +575,87 @@ async def start_link(
     store: Store,
     i18n: I18nContext,
 ) -> None:
-    entry = await risks.kept_entry(store, actor, callback_data.entry)
-    violation = callback_data.action == "link_violation"
-    await state.set_state(LinkFlow.violation if violation else LinkFlow.tip)
-    await state.set_data({"entry": entry.id})
-    key = "entry-ask-violation-number" if violation else "entry-ask-tip-number"
-    await show(query, i18n.get(key, number=entry.id), reply_markup=steps_only(i18n, back=False))
+    """Ask for the number of a violation or a tip, suggesting the likely ones as buttons."""
+    entry_id = callback_data.entry
+    if callback_data.action == "link_violation":
+        violations = await risks.violations_to_link(store, actor, entry_id)
+        suggestions = [
+            [
+                button(
+                    i18n,
+                    "button-link-violation-number",
+                    EntryLink(violation=violation.id),
+                    number=violation.id,
+                    severity=i18n.get(f"severity-{violation.severity}"),
+                    body=shortened(violation.body, 30),
+                )
+            ]
+            for violation in violations
+        ]
+        await state.set_state(LinkFlow.violation)
+        key = "entry-ask-violation-number"
+    else:
+        tips = await risks.tips_to_link(store, actor, entry_id)
+        suggestions = [
+            [
+                button(
+                    i18n,
+                    "button-link-tip-number",
+                    EntryLink(tip=tip.id),
+                    number=tip.id,
+                    body=shortened(tip.body_concerned, 30),
+                )
+            ]
+            for tip in tips
+        ]
+        await state.set_state(LinkFlow.tip)
+        key = "entry-ask-tip-number"
+    await state.set_data({"entry": entry_id})
+    await show(
+        query,
+        i18n.get(key, number=entry_id, suggested=len(suggestions)),
+        reply_markup=rows(*suggestions, step_buttons(i18n, back=False)),
+    )
+
+
+async def link_chosen(
+    query: CallbackQuery,
+    callback_data: EntryLink,
+    state: FSMContext,
+    actor: Actor,
+    store: Store,
+    i18n: I18nContext,
+    appeal_rules: AppealRules,
+    clock: Clock,
+) -> None:
+    await link_number(query, state, actor, store, i18n, appeal_rules, clock,
+                      callback_data.violation or None, callback_data.tip or None)  # fmt: skip
+
+
+async def link_number(
+    target: Answer,
+    state: FSMContext,
+    actor: Actor,
+    store: Store,
+    i18n: I18nContext,
+    rules: AppealRules,
+    clock: Clock,
+    violation: int | None,
+    tip: int | None,
+) -> None:
+    entry_id = int((await state.get_data())["entry"])
+    if violation is not None:
+        linked = await risks.link_violation(store, actor, entry_id, violation, clock)
+        key = "entry-violation-linked" if linked else "entry-violation-already"
+    elif tip is not None:
+        linked = await risks.link_tip(store, actor, entry_id, tip, clock)
+        key = "entry-tip-linked" if linked else "entry-tip-already"
+    else:
+        raise InvalidInput()
+    await state.clear()
+    await show(target, i18n.get(key, number=violation or tip, entry=entry_id))
+    after = below(target) if isinstance(target, CallbackQuery) else target
+    await send_entry_card(after, actor, store, i18n, rules, clock, entry_id)
 
 
 async def number_given(
@@ -591,18 +667,12 @@ async def number_given(
     appeal_rules: AppealRules,
     clock: Clock,
 ) -> None:
-    entry_id = int((await state.get_data())["entry"])
     if await state.get_state() == LinkFlow.violation.state:
         number = risks.parse_number(message.text, "error-entry-violation-number")
-        linked = await risks.link_violation(store, actor, entry_id, number, clock)
-        key = "entry-violation-linked" if linked else "entry-violation-already"
+        await link_number(message, state, actor, store, i18n, appeal_rules, clock, number, None)
     else:
         number = risks.parse_number(message.text, "error-entry-tip-number")
-        linked = await risks.link_tip(store, actor, entry_id, number, clock)
-        key = "entry-tip-linked" if linked else "entry-tip-already"
-    await state.clear()
-    await message.answer(i18n.get(key, number=number, entry=entry_id))
-    await send_entry_card(message, actor, store, i18n, appeal_rules, clock, entry_id)
+        await link_number(message, state, actor, store, i18n, appeal_rules, clock, None, number)
 
 
 async def close_entry(
@@ -1033,6 +1103,7 @@ def build_router() -> Router:
         start_link, EntryAction.filter(F.action.in_({"link_violation", "link_tip"}))
     )
     router.message.register(number_given, StateFilter(LinkFlow), F.text, not_command)
+    router.callback_query.register(link_chosen, StateFilter(LinkFlow), EntryLink.filter())
     router.callback_query.register(close_entry, EntryAction.filter(F.action == "close"))
 
     router.message.register(appeals_command, Command("appeals"))

@@ -363,6 +363,13 @@ class EntryAction(CallbackData, prefix="ent"):
     entry: int
 
 
+class EntryLink(CallbackData, prefix="lnk"):
+    """Link a suggested violation or tip to the entry whose number is being asked for."""
+
+    violation: int = 0
+    tip: int = 0
+
+
 class EntryKindChoice(CallbackData, prefix="ekind"):
     kind: str
 

@@ -227,6 +227,25 @@ def _open_for_links(entry: EntryRow) -> None:
         raise InvalidInput("error-entry-closed", number=entry.id)
 
 
+LINK_SUGGESTIONS = 8
+
+
+async def violations_to_link(store: Store, actor: Actor, entry_id: int) -> list[ViolationRow]:
+    """The region's violations not linked to the entry yet, those of the entry's body first."""
+    entry = await kept_entry(store, actor, entry_id)
+    _open_for_links(entry)
+    return await store.risks.unlinked_violations(
+        entry.id, entry.region_code, entry.body, LINK_SUGGESTIONS
+    )
+
+
+async def tips_to_link(store: Store, actor: Actor, entry_id: int) -> list[LinkedTip]:
+    """The region's tips passed to ambassadors and not linked to the entry yet."""
+    entry = await kept_entry(store, actor, entry_id)
+    _open_for_links(entry)
+    return await store.risks.passed_tips(entry.id, entry.region_code, LINK_SUGGESTIONS)
+
+
 def parse_number(text: str | None, error_key: str) -> int:
     value = (text or "").strip().lstrip("#")
     if not value.isdigit() or len(value) > 12:

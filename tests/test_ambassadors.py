@@ -312,7 +312,7 @@ async def write_entry(ambassador: ChatPerson) -> tuple[int, BotMessage]:
 
 async def link(ambassador: ChatPerson, button: str, number: int) -> BotMessage:
     await ambassador.press(button)
-    await ambassador.reply_where(has("Send the number"))
+    await ambassador.reply_where(has("to link to entry #"))
     await ambassador.send(str(number))
     await ambassador.reply_where(has("is linked"))
     return await ambassador.reply_where(has("Region:"))
@@ -334,9 +334,25 @@ async def test_an_appeal_from_the_register_with_its_letter_deadline_reminders_an
 
     entry, card = await write_entry(ambassador)
     assert "Corruption risk · High · open" in card.text
+    await ambassador.press("🔗 Link a violation", card)
+    suggested = await ambassador.reply_where(has("Choose a violation of the region"))
+    numbers = [text.split(" ·")[0] for text in suggested.button_texts[:-1]]
+    assert numbers == [f"#{fixture.violations[name]}" for name in ("V1", "V2", "V4", "V3")]
+    assert suggested.button_texts[0] == f"#{v1} · High · {AKIMAT}"
+    await ambassador.press("✕ Cancel", suggested)
+    await ambassador.reply_where(has("Cancelled"))
+    listing = await ambassador.ask("/register")
+    assert f"#{entry} · Corruption risk · High · open" in listing.text
+    await ambassador.press(f"Entry #{entry}", listing)
+    await ambassador.reply_where(has("Region:"))
     card = await link(ambassador, "🔗 Link a violation", v1)
     card = await link(ambassador, "🔗 Link a violation", v3)
-    card = await link(ambassador, "🔗 Link a tip", fixture.tips["T1"])
+    await ambassador.press("🔗 Link a tip", card)
+    suggested = await ambassador.reply_where(has("Choose a tip passed to ambassadors"))
+    assert suggested.button_texts[:-1] == [f"#{fixture.tips['T1']} · {AKIMAT}"]
+    await ambassador.press(f"#{fixture.tips['T1']} · {AKIMAT}", suggested)
+    await ambassador.reply_where(has("is linked"))
+    card = await ambassador.reply_where(has("Region:"))
     assert f"#{fixture.tips['T1']} ·" in card.text
     assert "passed to an ambassador of change" in card.text
 
@@ -533,7 +549,7 @@ async def test_an_ambassador_cannot_reach_a_tipster_or_another_region_by_any_pat
 
     own_entry, _ = await write_entry(elsewhere)
     await elsewhere.press("🔗 Link a tip")
-    await elsewhere.reply_where(has("Send the number"))
+    await elsewhere.reply_where(has("to link to entry #"))
     await elsewhere.send(str(fixture.tips["T2"]))
     answer = await elsewhere.reply()
     assert answer.text == f"Tip #{fixture.tips['T2']} is not among the tips of your regions."
@@ -545,7 +561,7 @@ async def test_an_ambassador_cannot_reach_a_tipster_or_another_region_by_any_pat
     )
 
     await ambassador.press("🔗 Link a tip", card)
-    await ambassador.reply_where(has("Send the number"))
+    await ambassador.reply_where(has("to link to entry #"))
     await ambassador.send_file(png(), kind="photo", filename="a.png", content_type="image/png")
     assert "as text" in (await ambassador.reply()).text
     await ambassador.send("twelve")

@@ -82,8 +82,18 @@ button-link-tip = 🔗 Link a tip
 button-write-appeal = ✉ Write an appeal
 button-close-entry = ✓ Close the entry
 
-entry-ask-violation-number = Send the number of the violation to link to entry #{ $number } (as in the commissars' records, e.g. 42).
-entry-ask-tip-number = Send the number of the tip to link to entry #{ $number } (e.g. 17).
+entry-ask-violation-number =
+    { $suggested ->
+        [0] Send the number of the violation to link to entry #{ $number } (as in the commissars' records, e.g. 42).
+       *[other] Choose a violation of the region to link to entry #{ $number } (those of the same body first), or send its number.
+    }
+entry-ask-tip-number =
+    { $suggested ->
+        [0] Send the number of the tip to link to entry #{ $number } (e.g. 17).
+       *[other] Choose a tip passed to ambassadors to link to entry #{ $number }, or send the number of another tip of the region.
+    }
+button-link-violation-number = #{ $number } · { $severity } · { $body }
+button-link-tip-number = #{ $number } · { $body }
 error-entry-violation-number = Please send just the violation's number, e.g. 42.
 error-entry-tip-number = Please send just the tip's number, e.g. 17.
 error-entry-violation-not-found = Violation #{ $number } is not among the records of your regions.

@@ -304,6 +304,27 @@ async def _reception(
     return Rendered(sender.text(f"remind-{when}", language, **fields))
 
 
+async def _tip_passed(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered | None:
+    """A tip passed to the region's ambassadors; dropped when it has moved on meanwhile."""
+    tip = await sender.store.risks.tip(_tip(message))
+    if tip is None or tip.status != "passed":
+        return None
+    category = await sender.store.catalog.category(tip.category_code, active_only=False)
+    region = await sender.store.catalog.region(tip.region_code)
+    return Rendered(
+        sender.text(
+            "notify-tip-passed",
+            language,
+            number=tip.id,
+            category=category.name(language) if category else tip.category_code,
+            region=region.name(language) if region else tip.region_code,
+            body=tip.body_concerned,
+        )
+    )
+
+
 async def _appeal_reminder(
     sender: OutboxSender, message: OutgoingMessage, language: Language
 ) -> Rendered | None:
@@ -360,6 +381,7 @@ RENDERERS: dict[str, Renderer] = {
     "reminder_escalation": _deadline_reminder("remind-escalation"),
     "reception_reminder": _reception,
     "reception_cancelled": _reception,
+    "tip_passed": _tip_passed,
     "appeal_reminder": _appeal_reminder,
     "appeal_overdue": _appeal_reminder,
 }

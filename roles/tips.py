@@ -31,7 +31,7 @@ from db.tips import (
 from roles import receipts
 from roles.clock import Clock, QuietHours
 from roles.errors import InvalidInput, NotAllowed, NotFound
-from roles.model import Actor, Permission, permits, require
+from roles.model import Actor, Permission, Role, permits, require
 from roles.receipts import ReceiptCode, ReceiptSessions
 
 BODY_LIMITS = (2, 200)
@@ -565,6 +565,8 @@ async def change_status(
         if status == "new":
             await tx.reminders.add("tip_unclaimed", now + rules.unclaimed_after, now, tip_id=tip_id)
         await _record_change(tx, actor.user_id, change, status, now, note=note)
+        if status == "passed":
+            await _tell_ambassadors(tx, tip, rules, now)
         if change.tipster_user_id is not None and status == "resolved":
             await tx.outbox.put(
                 change.tipster_user_id,
@@ -573,6 +575,17 @@ async def change_status(
                 now,
                 not_before=now + rules.follow_up_after,
             )
+
+
+async def _tell_ambassadors(tx: Store, tip: TipRow, rules: TipRules, now: datetime) -> None:
+    """A tip passed on reaches the region's ambassadors (outside quiet hours): its number,
+    category and body, for their register. Nothing of the tipster."""
+    morning = rules.quiet_hours.next_allowed(now) if rules.quiet_hours else now
+    for ambassador in await tx.grants.holders(Role.AMBASSADOR, tip.region_code):
+        assert ambassador.user_id is not None
+        await tx.outbox.put(
+            ambassador.user_id, "tip_passed", {"tip": tip.id}, now, not_before=morning
+        )
 
 
 async def _record_change(

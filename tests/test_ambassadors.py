@@ -26,11 +26,11 @@ from db.fieldwork import NewViolation, NewViolationEvidence
 from db.store import Store
 from db.tips import NewTip
 from handlers.keyboards import EntryAction, HandlerAction, RegionChoice, RiskDrill
-from roles import risks, staff
+from roles import risks, staff, tips
 from tests.conftest import BotRunner, PersonFactory
 from tests.helpers import started
 from tests.test_fieldwork import ALMATY, has
-from tests.test_tip_life import MovableClock, actor_of
+from tests.test_tip_life import MovableClock, actor_of, commissar_in
 from tests.tipster import PDF, png
 
 TODAY = datetime(2026, 3, 13, 6, 0, tzinfo=UTC)
@@ -332,6 +332,15 @@ async def test_an_appeal_from_the_register_with_its_letter_deadline_reminders_an
     coordinator = await person_with_role(store, new_person, "Olga", "coordinator", region)
     v1, v3 = fixture.violations["V1"], fixture.violations["V3"]
 
+    _, handler = await commissar_in(store, new_person, region)
+    rules = app.dispatcher.workflow_data["rules"]
+    await tips.change_status(store, handler, fixture.tips["T2"], "taken", rules, clock)
+    await tips.change_status(store, handler, fixture.tips["T2"], "passed", rules, clock,
+                             note="Needs an appeal to the land registry.")  # fmt: skip
+    passed = await ambassador.reply_where(has("passed tip"))
+    assert f"#{fixture.tips['T2']} to ambassadors" in passed.text and REGISTRY in passed.text
+    assert "Aigul" not in passed.text and "land registry." not in passed.text
+
     entry, card = await write_entry(ambassador)
     assert "Corruption risk · High · open" in card.text
     await ambassador.press("🔗 Link a violation", card)
@@ -349,7 +358,10 @@ async def test_an_appeal_from_the_register_with_its_letter_deadline_reminders_an
     card = await link(ambassador, "🔗 Link a violation", v3)
     await ambassador.press("🔗 Link a tip", card)
     suggested = await ambassador.reply_where(has("Choose a tip passed to ambassadors"))
-    assert suggested.button_texts[:-1] == [f"#{fixture.tips['T1']} · {AKIMAT}"]
+    assert suggested.button_texts[:-1] == [
+        f"#{fixture.tips['T2']} · {REGISTRY}",
+        f"#{fixture.tips['T1']} · {AKIMAT}",
+    ]
     await ambassador.press(f"#{fixture.tips['T1']} · {AKIMAT}", suggested)
     await ambassador.reply_where(has("is linked"))
     card = await ambassador.reply_where(has("Region:"))

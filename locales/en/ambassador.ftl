@@ -29,6 +29,8 @@ risks-violation-line = <b>#{ $number}</b> · { $severity } · { $body } · { $da
     { $description }
 error-risk-nothing-behind = There is nothing behind this number any more. Open /risks again.
 
+notify-tip-passed = ➡ A commissar passed tip #{ $number } to ambassadors: { $category }, { $region }, { $body }. Link it to an entry of the /register.
+
 entry-kind-pain-point = Pain point
 entry-kind-corruption-risk = Corruption risk
 entry-status-open = open

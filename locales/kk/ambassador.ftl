@@ -29,6 +29,8 @@ risks-violation-line = <b>#{ $number}</b> · { $severity } · { $body } · { $da
     { $description }
 error-risk-nothing-behind = Бұл санның артында енді ештеңе жоқ. /risks қайта ашыңыз.
 
+notify-tip-passed = ➡ Комиссар #{ $number } хабарламаны елшілерге берді: { $category }, { $region }, { $body }. Оны /register ішіндегі жазбаға байланыстырыңыз.
+
 entry-kind-pain-point = Өзекті мәселе
 entry-kind-corruption-risk = Сыбайлас жемқорлық тәуекелі
 entry-status-open = ашық

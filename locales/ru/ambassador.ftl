@@ -30,6 +30,8 @@ risks-violation-line = <b>#{ $number}</b> · { $severity } · { $body } · { $da
     { $description }
 error-risk-nothing-behind = За этой цифрой больше ничего нет. Откройте /risks заново.
 
+notify-tip-passed = ➡ Комиссар передал послам сообщение #{ $number }: { $category }, { $region }, { $body }. Привяжите его к записи в /register.
+
 entry-kind-pain-point = Болевая точка
 entry-kind-corruption-risk = Коррупционный риск
 entry-status-open = открыта

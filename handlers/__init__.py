@@ -6,6 +6,7 @@ from aiogram import Router
 
 from handlers import (
     ambassador,
+    appeals,
     citizen,
     commissar,
     common,
@@ -36,6 +37,7 @@ def build_root_router() -> Router:
         receptions.build_commissar_router(),
         supervision.build_router(),
         ambassador.build_router(),
+        appeals.build_router(),
         statistics.build_router(),
         exports.build_router(),
         coordinator.build_router(),

@@ -139,6 +139,9 @@ async def tip_figures(
             i18n, analytics.STATISTICS_DAYS, days, lambda number: StatisticsPeriod(days=number)
         )
     )
+    # Chart labels are plain text: people's words go in as they are, not through the
+    # HTML-escaping translations.
+    answered, overdue = i18n.get("stats-chart-answered"), i18n.get("stats-chart-overdue")
     chart = await render_bar_chart(
         i18n.get("stats-chart-title", period=view.period.text()),
         [
@@ -148,9 +151,12 @@ async def tip_figures(
             Section(
                 i18n.get("stats-chart-appeals"),
                 [
-                    (i18n.get("stats-chart-appeal-bar", body=row.addressee, mark=mark), value)
+                    bar
                     for row in figures.appeals_by_body[:4]
-                    for mark, value in (("✓", row.answered), ("⏰", row.overdue))
+                    for bar in (
+                        (f"{row.addressee}: {answered}", row.answered),
+                        (f"{row.addressee}: {overdue}", row.overdue),
+                    )
                 ],
             ),
         ],

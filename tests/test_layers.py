@@ -67,7 +67,7 @@ def test_handlers_reach_the_store_only_through_workflows() -> None:
 
 ROLE_ROUTERS = {
     "citizen", "commissar", "statistics", "coordinator", "fieldwork", "supervision",
-    "receptions-commissar", "receptions-citizen", "ambassador", "exports",
+    "receptions-commissar", "receptions-citizen", "ambassador", "appeals", "exports",
 }  # fmt: skip
 
 

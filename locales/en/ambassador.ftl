@@ -219,8 +219,9 @@ stats-chart-title = Tips, { $period }
 stats-chart-status = By status
 stats-chart-category = By category
 stats-chart-region = By region
-stats-chart-appeals = Appeals: answered ✓ / overdue ⏰
-stats-chart-appeal-bar = { $mark } { $body }
+stats-chart-appeals = Appeals per body
+stats-chart-answered = answered
+stats-chart-overdue = overdue
 
 ## Exports (/export)
 

@@ -219,8 +219,9 @@ stats-chart-title = Хабарламалар, { $period }
 stats-chart-status = Күйлері бойынша
 stats-chart-category = Санаттар бойынша
 stats-chart-region = Өңірлер бойынша
-stats-chart-appeals = Өтініштер: жауап ✓ / кешікті ⏰
-stats-chart-appeal-bar = { $mark } { $body }
+stats-chart-appeals = Органдар бойынша өтініштер
+stats-chart-answered = жауап алынды
+stats-chart-overdue = кешікті
 
 ## Экспорт (/export)
 

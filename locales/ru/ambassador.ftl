@@ -223,8 +223,9 @@ stats-chart-title = Сообщения, { $period }
 stats-chart-status = По статусам
 stats-chart-category = По категориям
 stats-chart-region = По регионам
-stats-chart-appeals = Обращения: ответ ✓ / просрочено ⏰
-stats-chart-appeal-bar = { $mark } { $body }
+stats-chart-appeals = Обращения по органам
+stats-chart-answered = ответ получен
+stats-chart-overdue = просрочено
 
 ## Выгрузки (/export)
 

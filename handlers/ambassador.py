@@ -8,6 +8,7 @@ from datetime import date
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
@@ -69,6 +70,12 @@ class EntryFlow(StatesGroup):
 class LinkFlow(StatesGroup):
     violation = State()
     tip = State()
+
+
+def labelled(text: str, data: CallbackData) -> InlineKeyboardButton:
+    """A button whose label is people's own words (a body's name): button labels are not HTML,
+    so these do not go through the escaping translations."""
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
 def below(query: CallbackQuery) -> Answer:
@@ -210,21 +217,15 @@ async def show_picture(
     regions = await catalog.region_names(store, i18n.locale)
     drills = [
         [
-            button(
-                i18n,
-                "button-drill",
+            labelled(
+                f"🔎 {regions.get(row.region_code, row.region_code)}",
                 RiskDrill(days=days, region=row.region_code),
-                name=regions.get(row.region_code, row.region_code),
             )
         ]
         for row in view.picture.by_region[:DRILL_BUTTONS]
         if row.violations
     ] + [
-        [
-            button(
-                i18n, "button-drill", RiskDrill(days=days, body=rank), name=shortened(row.body, 40)
-            )
-        ]
+        [labelled(f"🔎 {shortened(row.body, 40)}", RiskDrill(days=days, body=rank))]
         for rank, row in enumerate(view.picture.by_body[:DRILL_BUTTONS])
         if row.violations
     ]
@@ -559,13 +560,10 @@ async def start_link(
         violations = await risks.violations_to_link(store, actor, entry_id)
         suggestions = [
             [
-                button(
-                    i18n,
-                    "button-link-violation-number",
+                labelled(
+                    f"#{violation.id} · {i18n.get(f'severity-{violation.severity}')} · "
+                    f"{shortened(violation.body, 30)}",
                     EntryLink(violation=violation.id),
-                    number=violation.id,
-                    severity=i18n.get(f"severity-{violation.severity}"),
-                    body=shortened(violation.body, 30),
                 )
             ]
             for violation in violations
@@ -575,15 +573,7 @@ async def start_link(
     else:
         tips = await risks.tips_to_link(store, actor, entry_id)
         suggestions = [
-            [
-                button(
-                    i18n,
-                    "button-link-tip-number",
-                    EntryLink(tip=tip.id),
-                    number=tip.id,
-                    body=shortened(tip.body_concerned, 30),
-                )
-            ]
+            [labelled(f"#{tip.id} · {shortened(tip.body_concerned, 30)}", EntryLink(tip=tip.id))]
             for tip in tips
         ]
         await state.set_state(LinkFlow.tip)

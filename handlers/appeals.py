@@ -15,7 +15,7 @@ from bot.i18n import join
 from bot.letters import appeal_docx
 from bot.replies import Answer, show
 from db.store import Store
-from handlers.ambassador import appeal_line, appeal_status, below, send_long
+from handlers.ambassador import appeal_line, appeal_status, below, labelled, send_long
 from handlers.fieldwork import one_step_or_cancel
 from handlers.keyboards import (
     CHOSEN,
@@ -101,13 +101,10 @@ async def ask_violations(
     violations = await appeals.citable_violations(store, actor, draft.entry)
     buttons = [
         [
-            button(
-                i18n,
-                "button-choose-violation",
+            labelled(
+                f"{CHOSEN if violation.id in draft.violations else ''}#{violation.id} · "
+                f"{shortened(violation.body, 30)}",
                 AppealViolation(violation=violation.id),
-                mark=CHOSEN if violation.id in draft.violations else "",
-                number=violation.id,
-                body=shortened(violation.body, 30),
             )
         ]
         for violation in violations

@@ -37,7 +37,7 @@ TODAY = datetime(2026, 3, 13, 6, 0, tzinfo=UTC)
 """Friday 13 March 2026, 11:00 in Almaty: a Nauryz holiday lies inside the answer's 15 days."""
 SHELL = staff.Authority("shell")
 AKIMAT = "Akimat of Testland"
-REGISTRY = "Land Registry"
+REGISTRY = "Land & Property Registry"
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ command-appeals = Appeals to state bodies and their deadlines
 command-export = Export tips, violations or appeals as CSV
 
 button-last-days = { $days } days
-button-drill = 🔎 { $name }
 
 risks-title = <b>Risk picture</b>, { $period } ({ $days } days)
 risks-empty = No violations or tips in this period.
@@ -94,8 +93,6 @@ entry-ask-tip-number =
         [0] Send the number of the tip to link to entry #{ $number } (e.g. 17).
        *[other] Choose a tip passed to ambassadors to link to entry #{ $number }, or send the number of another tip of the region.
     }
-button-link-violation-number = #{ $number } · { $severity } · { $body }
-button-link-tip-number = #{ $number } · { $body }
 error-entry-violation-number = Please send just the violation's number, e.g. 42.
 error-entry-tip-number = Please send just the tip's number, e.g. 17.
 error-entry-violation-not-found = Violation #{ $number } is not among the records of your regions.
@@ -127,7 +124,6 @@ appeal-ask-violations =
         [0] Choose the violations the appeal rests on (their evidence goes in the annex), then press Done.
        *[other] Chosen: { $chosen }. Choose more or press Done.
     }
-button-choose-violation = { $mark }#{ $number } · { $body }
 error-appeal-addressee-short = The addressee is too short: at least { $minimum } characters.
 error-appeal-addressee-long = The addressee is too long: { $length } characters, at most { $maximum }.
 error-appeal-subject-short = The subject is too short: at least { $minimum } characters.

@@ -6,7 +6,6 @@ command-appeals = Мемлекеттік органдарға өтініштер
 command-export = Хабарламаларды, бұзушылықтарды немесе өтініштерді CSV түрінде алу
 
 button-last-days = { $days } күн
-button-drill = 🔎 { $name }
 
 risks-title = <b>Тәуекелдер көрінісі</b>, { $period } ({ $days } күн)
 risks-empty = Бұл кезеңде бұзушылық та, хабарлама да жоқ.
@@ -94,8 +93,6 @@ entry-ask-tip-number =
         [0] #{ $number } жазбаға байланыстыратын хабарламаның нөмірін жіберіңіз (мысалы 17).
        *[other] #{ $number } жазбаға байланыстыру үшін елшілерге берілген хабарламаны таңдаңыз немесе өңірдің басқа хабарламасының нөмірін жіберіңіз.
     }
-button-link-violation-number = #{ $number } · { $severity } · { $body }
-button-link-tip-number = #{ $number } · { $body }
 error-entry-violation-number = Тек бұзушылықтың нөмірін жіберіңіз, мысалы 42.
 error-entry-tip-number = Тек хабарламаның нөмірін жіберіңіз, мысалы 17.
 error-entry-violation-not-found = #{ $number } бұзушылық сіздің өңірлеріңіздің жазбаларында жоқ.
@@ -127,7 +124,6 @@ appeal-ask-violations =
         [0] Өтініш негізделетін бұзушылықтарды таңдаңыз (олардың дәлелдері қосымшаға енеді), содан кейін «Дайын» басыңыз.
        *[other] Таңдалды: { $chosen }. Тағы таңдаңыз немесе «Дайын» басыңыз.
     }
-button-choose-violation = { $mark }#{ $number } · { $body }
 error-appeal-addressee-short = Алушы тым қысқа: кемінде { $minimum } таңба керек.
 error-appeal-addressee-long = Алушы тым ұзын: { $length } таңба, ең көбі { $maximum }.
 error-appeal-subject-short = Тақырып тым қысқа: кемінде { $minimum } таңба керек.

@@ -6,7 +6,6 @@ command-appeals = Обращения в госорганы и их сроки
 command-export = Выгрузить сообщения, нарушения или обращения в CSV
 
 button-last-days = { $days } дн.
-button-drill = 🔎 { $name }
 
 risks-title = <b>Картина рисков</b>, { $period } ({ $days } дн.)
 risks-empty = За этот период нет ни нарушений, ни сообщений.
@@ -96,8 +95,6 @@ entry-ask-tip-number =
         [0] Пришлите номер сообщения, которое нужно привязать к записи #{ $number } (например 17).
        *[other] Выберите сообщение, переданное послам, чтобы привязать его к записи #{ $number }, или пришлите номер другого сообщения региона.
     }
-button-link-violation-number = #{ $number } · { $severity } · { $body }
-button-link-tip-number = #{ $number } · { $body }
 error-entry-violation-number = Пришлите только номер нарушения, например 42.
 error-entry-tip-number = Пришлите только номер сообщения, например 17.
 error-entry-violation-not-found = Нарушения #{ $number } нет среди записей ваших регионов.
@@ -130,7 +127,6 @@ appeal-ask-violations =
         [0] Выберите нарушения, на которые опирается обращение (их доказательства войдут в приложение), затем нажмите «Готово».
        *[other] Выбрано: { $chosen }. Выберите ещё или нажмите «Готово».
     }
-button-choose-violation = { $mark }#{ $number } · { $body }
 error-appeal-addressee-short = Адресат слишком короткий: нужно не меньше { $minimum } символов.
 error-appeal-addressee-long = Адресат слишком длинный: { $length } символов, можно не больше { $maximum }.
 error-appeal-subject-short = Тема слишком короткая: нужно не меньше { $minimum } символов.

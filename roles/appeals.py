@@ -88,9 +88,7 @@ async def create_appeal(store: Store, actor: Actor, draft: AppealDraft, clock: C
         entry = await start_appeal(tx, actor, draft.entry)
         linked = {violation.id for violation in await tx.risks.linked_violations(entry.id)}
         chosen = tuple(sorted(set(draft.violations)))
-        if not chosen:
-            raise InvalidInput("error-appeal-choose-violations")
-        if not set(chosen) <= linked:
+        if not chosen or not set(chosen) <= linked:
             raise InvalidInput("error-appeal-choose-violations")
         appeal = NewAppeal(
             entry_id=entry.id,

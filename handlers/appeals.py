@@ -272,8 +272,8 @@ async def letter_again(
     appeal_rules: AppealRules,
     clock: Clock,
 ) -> None:
-    await query.answer()
     await send_letter(query, actor, store, i18n, appeal_rules, clock, callback_data.appeal)
+    await query.answer()
 
 
 async def answer_file(

@@ -25,7 +25,14 @@ from bot.sandbox.client import BotMessage, ChatPerson, SandboxClient
 from db.fieldwork import NewViolation, NewViolationEvidence
 from db.store import Store
 from db.tips import NewTip
-from handlers.keyboards import EntryAction, HandlerAction, RegionChoice, RiskDrill
+from handlers.keyboards import (
+    AppealAction,
+    AppealViolation,
+    EntryAction,
+    HandlerAction,
+    RegionChoice,
+    RiskDrill,
+)
 from roles import risks, staff, tips
 from tests.conftest import BotRunner, PersonFactory
 from tests.helpers import started
@@ -376,6 +383,10 @@ async def test_an_appeal_from_the_register_with_its_letter_deadline_reminders_an
     await ambassador.reply_where(has("The text of the appeal"))
     await ambassador.send("We ask you to check the land department and stop the extortion.")
     choice = await ambassador.reply_where(has("Choose the violations"))
+    forged = AppealViolation(violation=fixture.violations["V2"]).pack()
+    await ambassador.press_data(choice.message_id, forged)
+    refusal = await ambassador.callback_answer()
+    assert refusal.get("text") == "Choose at least one of the entry's violations."
     await ambassador.press(f"#{v1} · {AKIMAT}", choice)
     choice = await ambassador.reply_where(has("Chosen: 1"))
     await ambassador.press("✓ Done", choice)
@@ -400,6 +411,13 @@ async def test_an_appeal_from_the_register_with_its_letter_deadline_reminders_an
 
     appeal_card = await ambassador.reply_where(has("To: Akim of Testland region"))
     assert "draft, not sent" in appeal_card.text
+    stranger = await person_with_role(store, new_person, "Aruzhan", "ambassador", "SHY")
+    listing = await stranger.ask("/appeals")
+    for action in ("open", "letter", "sent", "answer"):
+        forged = AppealAction(action=action, appeal=appeal).pack()
+        await stranger.press_data(listing.message_id, forged)
+        refusal = await stranger.callback_answer()
+        assert refusal.get("text") == f"Appeal #{appeal} is not among the appeals of your regions."
     await ambassador.press("📮 Record as sent", appeal_card)
     question = await ambassador.reply_where(has("On which day"))
     await ambassador.send("14.03.2026")

@@ -577,6 +577,17 @@ async def test_an_ambassador_cannot_reach_a_tipster_or_another_region_by_any_pat
     )
     assert "not in the register" in ((await elsewhere.callback_answer()).get("text") or "")
 
+    for action in ("close", "appeal", "link_violation"):
+        await elsewhere.press_data(
+            listing.message_id, EntryAction(action=action, entry=entry).pack()
+        )
+        assert "not in the register" in ((await elsewhere.callback_answer()).get("text") or "")
+    await elsewhere.press_data(listing.message_id, RiskDrill(days=90, region=region).pack())
+    assert "nothing behind" in ((await elsewhere.callback_answer()).get("text") or "")
+    assert (
+        await store.pool.fetchval("SELECT status FROM risk_entries WHERE id = $1", entry) == "open"
+    )
+
     own_entry, _ = await write_entry(elsewhere)
     await elsewhere.press("🔗 Link a tip")
     await elsewhere.reply_where(has("to link to entry #"))

@@ -39,6 +39,7 @@ def build_dispatcher(
         settings=settings,
         clock=clock,
         rules=settings.rules,
+        appeal_rules=settings.appeal_rules,
         receipt_sessions=ReceiptSessions(),
     )
     dispatcher.update.outer_middleware(PrivateChatsOnly())

@@ -32,8 +32,8 @@ from bot.menus import not_started
 from bot.workers import run_on_notifications
 from db.outbox import OUTBOX_CHANNEL, OutgoingMessage
 from db.store import Store
-from handlers.keyboards import FollowUp, HandlerAction, TipAction
-from handlers.render import moment
+from handlers.keyboards import AppealAction, FollowUp, HandlerAction, TipAction
+from handlers.render import calendar_day, moment
 from roles import tips
 from roles.clock import Clock
 from roles.model import Language, resolve_language
@@ -329,6 +329,93 @@ async def _tip_resolved_outcome(
     )
 
 
+async def _tip_passed(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered | None:
+    """A tip passed to the region's ambassadors; dropped when it has moved on meanwhile."""
+    tip = await sender.store.risks.tip(_tip(message))
+    if tip is None or tip.status != "passed":
+        return None
+    category = await sender.store.catalog.category(tip.category_code, active_only=False)
+    region = await sender.store.catalog.region(tip.region_code)
+    return Rendered(
+        sender.text(
+            "notify-tip-passed",
+            language,
+            number=tip.id,
+            category=category.name(language) if category else tip.category_code,
+            region=region.name(language) if region else tip.region_code,
+            body=tip.body_concerned,
+        )
+    )
+
+
+async def _appeal_reminder(
+    sender: OutboxSender, message: OutgoingMessage, language: Language
+) -> Rendered | None:
+    """An appeal's answer soon due, due today or late (to its ambassador; a late one also to
+    the coordinators). Dropped when the answer has meanwhile been recorded."""
+    appeal_id = int(message.payload["appeal"])
+    appeal = await sender.store.appeals.get(appeal_id)
+    if appeal is None or appeal.status != "sent" or appeal.due_on is None:
+        return None
+    when = str(message.payload["when"]).removeprefix("appeal_").replace("_", "-")
+    key = (
+        "appeal-remind-escalation" if message.kind == "appeal_overdue" else f"appeal-remind-{when}"
+    )
+    text = sender.text(
+        key,
+        language,
+        number=appeal_id,
+        addressee=appeal.addressee,
+        subject=appeal.subject,
+        due=calendar_day(appeal.due_on),
+    )
+    if message.kind == "appeal_overdue":
+        return Rendered(text)
+    return Rendered(
+        text,
+        InlineKeyboardMarkup(
+            inline_keyboard=[
+                [
+                    sender.button(
+                        "button-open-appeal-plain",
+                        language,
+                        AppealAction(action="open", appeal=appeal_id),
+                    )
+                ]
+            ]
+        ),
+    )
+
+
+def _appeal_outcome(key: str) -> Renderer:
+    """The channel's paragraph on an appeal answered or overdue: the body it was addressed to,
+    the region, and the dates. Not its subject or text, which may name the people behind it."""
+
+    async def render(
+        sender: OutboxSender, message: OutgoingMessage, language: Language
+    ) -> Rendered | None:
+        appeal = await sender.store.appeals.get(int(message.payload["appeal"]))
+        if appeal is None or appeal.sent_on is None or appeal.due_on is None:
+            return None
+        region = await sender.store.catalog.region(appeal.region_code)
+        answered = appeal.answered_at.astimezone(sender.zone).date() if appeal.answered_at else None
+        return Rendered(
+            sender.text(
+                key,
+                language,
+                addressee=appeal.addressee,
+                region=region.name(language) if region else appeal.region_code,
+                sent=calendar_day(appeal.sent_on),
+                due=calendar_day(appeal.due_on),
+                late=str(answered is not None and answered > appeal.due_on).lower(),
+            )
+        )
+
+    return render
+
+
 RENDERERS: dict[str, Renderer] = {
     "tip_status": _tip_status,
     "tip_question": _tip_question,
@@ -347,4 +434,9 @@ RENDERERS: dict[str, Renderer] = {
     "reception_reminder": _reception,
     "reception_cancelled": _reception,
     "outcome_tip_resolved": _tip_resolved_outcome,
+    "outcome_appeal_answered": _appeal_outcome("outcome-appeal-answered"),
+    "outcome_appeal_overdue": _appeal_outcome("outcome-appeal-overdue"),
+    "tip_passed": _tip_passed,
+    "appeal_reminder": _appeal_reminder,
+    "appeal_overdue": _appeal_reminder,
 }

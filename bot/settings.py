@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from roles.appeals import AppealRules
 from roles.clock import QuietHours
 from roles.tips import TipRules
 
@@ -67,6 +68,7 @@ class Settings(BaseSettings):
     sandbox_global_rate: float = Field(default=30.0, gt=0, le=10000)
     sandbox_chat_rate: float = Field(default=1.0, gt=0, le=100)
     sandbox_blocked_share: float = Field(default=0.0, ge=0, le=1)
+    appeal_answer_working_days: int = Field(default=15, ge=1, le=90)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("bot_token", "database_url", "webhook_secret", mode="before")
@@ -163,6 +165,15 @@ class Settings(BaseSettings):
             zone=self.zone,
             unclaimed_after=timedelta(hours=self.unclaimed_hours),
             quiet_hours=QuietHours.parse(self.quiet_hours, self.zone),
+            outcomes_channel=self.outcomes_channel_id,
+        )
+
+    @property
+    def appeal_rules(self) -> AppealRules:
+        """How long a state body has to answer an appeal."""
+        return AppealRules(
+            answer_working_days=self.appeal_answer_working_days,
+            zone=self.zone,
             outcomes_channel=self.outcomes_channel_id,
         )
 

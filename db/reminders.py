@@ -18,6 +18,7 @@ class ReminderRow:
     slot_id: int | None
     booking_id: int | None
     due_at: datetime
+    appeal_id: int | None = None
 
 
 class Reminders:
@@ -34,11 +35,13 @@ class Reminders:
         user_id: int | None = None,
         slot_id: int | None = None,
         booking_id: int | None = None,
+        appeal_id: int | None = None,
     ) -> None:
         await self._db.execute(
             """
-            INSERT INTO reminders (kind, tip_id, user_id, slot_id, booking_id, due_at, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO reminders (kind, tip_id, user_id, slot_id, booking_id, due_at, created_at,
+                                   appeal_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """,
             kind,
             tip_id,
@@ -47,6 +50,7 @@ class Reminders:
             booking_id,
             due_at,
             at,
+            appeal_id,
         )
 
     async def cancel(
@@ -56,25 +60,27 @@ class Reminders:
         tip_id: int | None = None,
         slot_id: int | None = None,
         booking_id: int | None = None,
+        appeal_id: int | None = None,
     ) -> None:
-        """Cancel the pending reminders of a tip, a slot or a booking."""
+        """Cancel the pending reminders of a tip, a slot, a booking or an appeal."""
         await self._db.execute(
             """
             UPDATE reminders SET done_at = $1, outcome = 'cancelled'
             WHERE done_at IS NULL
-              AND (tip_id = $2 OR slot_id = $3 OR booking_id = $4)
+              AND (tip_id = $2 OR slot_id = $3 OR booking_id = $4 OR appeal_id = $5)
             """,
             at,
             tip_id,
             slot_id,
             booking_id,
+            appeal_id,
         )
 
     async def claim_due(self, now: datetime, limit: int) -> list[ReminderRow]:
         """Lock up to `limit` due reminders for this transaction (other sweeps skip them)."""
         records = await self._db.fetch(
             """
-            SELECT id, kind, tip_id, user_id, slot_id, booking_id, due_at
+            SELECT id, kind, tip_id, user_id, slot_id, booking_id, due_at, appeal_id
             FROM reminders WHERE done_at IS NULL AND due_at <= $1
             ORDER BY due_at, id LIMIT $2
             FOR UPDATE SKIP LOCKED
@@ -92,13 +98,17 @@ class Reminders:
             outcome,
         )
 
-    async def pending(self, *, tip_id: int | None = None) -> list[ReminderRow]:
+    async def pending(
+        self, *, tip_id: int | None = None, appeal_id: int | None = None
+    ) -> list[ReminderRow]:
         records = await self._db.fetch(
             """
-            SELECT id, kind, tip_id, user_id, slot_id, booking_id, due_at
+            SELECT id, kind, tip_id, user_id, slot_id, booking_id, due_at, appeal_id
             FROM reminders WHERE done_at IS NULL AND ($1::bigint IS NULL OR tip_id = $1)
+              AND ($2::bigint IS NULL OR appeal_id = $2)
             ORDER BY due_at, id
             """,
             tip_id,
+            appeal_id,
         )
         return [ReminderRow(**dict(record)) for record in records]

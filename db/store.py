@@ -9,6 +9,8 @@ from contextlib import asynccontextmanager
 
 import asyncpg
 
+from db.analytics import Analytics
+from db.appeals import Appeals
 from db.audit import AuditLog, AuditReader
 from db.broadcasts import Broadcasts
 from db.catalog import Catalog
@@ -20,6 +22,7 @@ from db.invites import Invites
 from db.outbox import Outbox
 from db.receptions import Receptions
 from db.reminders import Reminders
+from db.risks import Risks
 from db.stats import Statistics
 from db.tips import Tips
 from db.users import Users
@@ -55,6 +58,9 @@ class Store:
         self.broadcasts = Broadcasts(executor)
         self.invites = Invites(executor)
         self.audit_reader = AuditReader(executor)
+        self.risks = Risks(executor)
+        self.appeals = Appeals(executor)
+        self.analytics = Analytics(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

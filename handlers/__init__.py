@@ -5,6 +5,8 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    ambassador,
+    appeals,
     audit,
     broadcasts,
     catalog,
@@ -12,6 +14,7 @@ from handlers import (
     commissar,
     common,
     coordinator,
+    exports,
     fallback,
     fieldwork,
     invites,
@@ -39,8 +42,11 @@ def build_root_router() -> Router:
         fieldwork.build_router(),
         receptions.build_commissar_router(),
         supervision.build_router(),
+        ambassador.build_router(),
+        appeals.build_router(),
         statistics.build_router(),
         broadcasts.build_router(),
+        exports.build_router(),
         coordinator.build_router(),
         invites.build_router(),
         moderation.build_router(),

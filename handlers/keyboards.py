@@ -349,3 +349,84 @@ class BroadcastStep(CallbackData, prefix="bcs"):
     acknowledge button (ack_yes, ack_no), and when to send (now, schedule)."""
 
     choice: str
+
+
+# ------------------------------------------------------------------ ambassadors, figures, exports
+
+
+class RiskPeriod(CallbackData, prefix="rsk"):
+    days: int
+
+
+class RiskDrill(CallbackData, prefix="rdr"):
+    """The violations behind a region's number (`region`) or a body's (`body`, its rank)."""
+
+    days: int
+    region: str = ""
+    body: int = -1
+
+
+class EntriesPage(CallbackData, prefix="ents"):
+    page: int
+
+
+class EntryAction(CallbackData, prefix="ent"):
+    """open, new, link_violation, link_tip, appeal, close."""
+
+    action: str
+    entry: int
+
+
+class EntryLink(CallbackData, prefix="lnk"):
+    """Link a suggested violation or tip to the entry whose number is being asked for."""
+
+    violation: int = 0
+    tip: int = 0
+
+
+class EntryKindChoice(CallbackData, prefix="ekind"):
+    kind: str
+
+
+class AppealViolation(CallbackData, prefix="apv"):
+    """Choose or unchoose a violation for the appeal being written."""
+
+    violation: int
+
+
+class AppealsPage(CallbackData, prefix="apls"):
+    page: int
+
+
+class AppealAction(CallbackData, prefix="apl"):
+    """open, letter, sent, answer, answer_file."""
+
+    action: str
+    appeal: int
+
+
+class StatisticsPeriod(CallbackData, prefix="stp"):
+    days: int
+
+
+class ExportKind(CallbackData, prefix="exk"):
+    kind: str
+
+
+class ExportPeriod(CallbackData, prefix="exp"):
+    days: int
+
+
+def period_buttons(
+    i18n: I18nContext,
+    choices: tuple[int, ...],
+    chosen: int | None,
+    data: Callable[[int], CallbackData],
+) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton(
+            text=(CHOSEN if days == chosen else "") + i18n.get("button-last-days", days=days),
+            callback_data=data(days).pack(),
+        )
+        for days in choices
+    ]

@@ -42,8 +42,8 @@ ROLE_MENUS: dict[Role, tuple[MenuCommand, ...]] = {
     Role.COMMISSAR: _commands(
         "queue", "assignments", "checks", "violations", "receptions", "myregions"
     ),
-    Role.AMBASSADOR: _commands("stats"),
-    Role.OMBUDSMAN: _commands("broadcast", "broadcasts", "stats"),
+    Role.AMBASSADOR: _commands("risks", "register", "appeals", "stats", "export"),
+    Role.OMBUDSMAN: _commands("broadcast", "broadcasts", "stats", "export"),
     Role.COORDINATOR: _commands(
         "overdue",
         "grant",
@@ -58,6 +58,7 @@ ROLE_MENUS: dict[Role, tuple[MenuCommand, ...]] = {
         "broadcast",
         "broadcasts",
         "stats",
+        "export",
     ),
 }
 

@@ -51,6 +51,9 @@ class Permission(StrEnum):
     MODERATE_USERS = "moderate_users"
     MANAGE_CATALOG = "manage_catalog"
     READ_AUDIT = "read_audit"
+    KEEP_RISK_REGISTER = "keep_risk_register"
+    WRITE_APPEALS = "write_appeals"
+    EXPORT_DATA = "export_data"
 
 
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
@@ -70,8 +73,17 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             Permission.HOLD_RECEPTIONS,
         }
     ),
-    Role.AMBASSADOR: frozenset({Permission.VIEW_STATISTICS}),
-    Role.OMBUDSMAN: frozenset({Permission.VIEW_STATISTICS, Permission.BROADCAST}),
+    Role.AMBASSADOR: frozenset(
+        {
+            Permission.VIEW_STATISTICS,
+            Permission.KEEP_RISK_REGISTER,
+            Permission.WRITE_APPEALS,
+            Permission.EXPORT_DATA,
+        }
+    ),
+    Role.OMBUDSMAN: frozenset(
+        {Permission.VIEW_STATISTICS, Permission.EXPORT_DATA, Permission.BROADCAST}
+    ),
     Role.COORDINATOR: frozenset(
         {
             Permission.VIEW_STATISTICS,
@@ -83,6 +95,7 @@ ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
             Permission.MODERATE_USERS,
             Permission.MANAGE_CATALOG,
             Permission.READ_AUDIT,
+            Permission.EXPORT_DATA,
         }
     ),
 }
@@ -140,6 +153,20 @@ def permits(actor: Actor, need: Role | Permission, region: str | None = None) ->
         if holds and (region is None or grant.region_code in (None, region)):
             return True
     return False
+
+
+def regions_permitted(actor: Actor, need: Permission) -> tuple[str, ...] | None:
+    """Where the actor may use `need`: None for the whole country, else the regions of their
+    grants that carry it (empty when none does)."""
+    if actor.blocked:
+        return ()
+    regions: set[str] = set()
+    for grant in (EVERYONE, *actor.grants):
+        if need in ROLE_PERMISSIONS[grant.role]:
+            if grant.region_code is None:
+                return None
+            regions.add(grant.region_code)
+    return tuple(sorted(regions))
 
 
 def require(actor: Actor, need: Role | Permission, region: str | None = None) -> None:

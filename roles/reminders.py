@@ -4,7 +4,8 @@ reminder whose reason has gone (the tip was taken, the booking cancelled) is mar
 
 Volunteers are not disturbed during quiet hours: their messages wait in the outbox for morning.
 A tip nobody takes keeps reminding its region's commissars, once per `unclaimed_after` (the
-region's coordinators when the region has no commissar)."""
+region's coordinators when the region has no commissar). An appeal awaiting its answer reminds
+its ambassador before and on the due day, and, once late, the region's coordinators too."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from datetime import datetime
 
 from db.reminders import ReminderRow
 from db.store import Store
+from roles import outcomes
 from roles.clock import Clock
 from roles.model import Role
 from roles.tips import WORKING, TipRules
@@ -39,6 +41,8 @@ def _for_volunteer(rules: TipRules, now: datetime) -> datetime:
 
 
 async def _remind(tx: Store, reminder: ReminderRow, rules: TipRules, now: datetime) -> bool:
+    if reminder.appeal_id is not None:
+        return await _remind_of_appeal(tx, reminder, reminder.appeal_id, rules, now)
     if reminder.tip_id is not None:
         return await _remind_of_tip(tx, reminder, reminder.tip_id, rules, now)
     return await _remind_of_reception(tx, reminder, rules, now)
@@ -118,4 +122,37 @@ async def _remind_of_reception(
         reminder.user_id, "reception_reminder", {**payload, "booked": slot.booked}, now,
         not_before=morning,
     )  # fmt: skip
+    return True
+
+
+async def _remind_of_appeal(
+    tx: Store, reminder: ReminderRow, appeal_id: int, rules: TipRules, now: datetime
+) -> bool:
+    """An answer to an appeal soon due, due today, or late. A late answer also reaches the
+    region's coordinators; this is where an appeal becomes overdue (`appeal.overdue` in the
+    audit log)."""
+    appeal = await tx.appeals.get(appeal_id)
+    if appeal is None or appeal.status != "sent" or reminder.user_id is None:
+        return False
+    volunteers_at = _for_volunteer(rules, now)
+    payload = {"appeal": appeal_id, "when": reminder.kind}
+    await tx.outbox.put(reminder.user_id, "appeal_reminder", payload, now, not_before=volunteers_at)
+    if reminder.kind == "appeal_overdue":
+        await outcomes.announce(
+            tx, rules.outcomes_channel, "appeal_overdue", {"appeal": appeal_id}, now
+        )
+        for coordinator in await tx.grants.holders(Role.COORDINATOR, appeal.region_code):
+            assert coordinator.user_id is not None
+            await tx.outbox.put(
+                coordinator.user_id, "appeal_overdue", payload, now, not_before=volunteers_at
+            )
+        await tx.audit.write(
+            actor_kind="system",
+            actor_user_id=None,
+            action="appeal.overdue",
+            object_type="appeal",
+            object_id=str(appeal_id),
+            details={"due_on": appeal.due_on.isoformat() if appeal.due_on else None},
+            at=now,
+        )
     return True

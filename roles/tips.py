@@ -19,11 +19,19 @@ from zoneinfo import ZoneInfo
 
 from db.fsm import ConversationKey
 from db.store import Store
-from db.tips import HistoryRow, NewEvidence, NewTip, ThreadMessage, TipListItem, TipRow
+from db.tips import (
+    HistoryRow,
+    NewEvidence,
+    NewTip,
+    StatusChange,
+    ThreadMessage,
+    TipListItem,
+    TipRow,
+)
 from roles import outcomes, receipts
 from roles.clock import Clock, QuietHours
 from roles.errors import InvalidInput, NotAllowed, NotFound
-from roles.model import Actor, Permission, permits, require
+from roles.model import Actor, Permission, Role, permits, require
 from roles.receipts import ReceiptCode, ReceiptSessions
 
 BODY_LIMITS = (2, 200)
@@ -571,33 +579,81 @@ async def change_status(
             await tx.reminders.cancel(now, tip_id=tip_id)
         if status == "new":
             await tx.reminders.add("tip_unclaimed", now + rules.unclaimed_after, now, tip_id=tip_id)
-        await tx.tips.add_history(tip_id, status, now, actor_user_id=actor.user_id, note=note)
-        await tx.audit.write(
-            actor_kind="user",
-            actor_user_id=actor.user_id,
-            action="tip.status",
-            object_type="tip",
-            object_id=str(tip_id),
-            details={"from": change.previous, "to": status},
-            at=now,
-        )
+        await _record_change(tx, actor.user_id, change, status, now, note=note)
         if status == "resolved":
             await outcomes.announce(
                 tx, rules.outcomes_channel, "tip_resolved", {"tip": tip_id}, now
             )
-        if change.tipster_user_id is not None:
-            payload: dict[str, Any] = {"tip": tip_id, "status": status}
-            if status in NOTE_FOR_TIPSTER:
-                payload["note"] = note
-            await tx.outbox.put(change.tipster_user_id, "tip_status", payload, now)
-            if status == "resolved":
-                await tx.outbox.put(
-                    change.tipster_user_id,
-                    "follow_up",
-                    {"tip": tip_id},
-                    now,
-                    not_before=now + rules.follow_up_after,
-                )
+        if status == "passed":
+            await _tell_ambassadors(tx, tip, rules, now)
+        if change.tipster_user_id is not None and status == "resolved":
+            await tx.outbox.put(
+                change.tipster_user_id,
+                "follow_up",
+                {"tip": tip_id},
+                now,
+                not_before=now + rules.follow_up_after,
+            )
+
+
+async def _tell_ambassadors(tx: Store, tip: TipRow, rules: TipRules, now: datetime) -> None:
+    """A tip passed on reaches the region's ambassadors (outside quiet hours): its number,
+    category and body, for their register. Nothing of the tipster."""
+    morning = rules.quiet_hours.next_allowed(now) if rules.quiet_hours else now
+    for ambassador in await tx.grants.holders(Role.AMBASSADOR, tip.region_code):
+        assert ambassador.user_id is not None
+        await tx.outbox.put(
+            ambassador.user_id, "tip_passed", {"tip": tip.id}, now, not_before=morning
+        )
+
+
+async def _record_change(
+    tx: Store,
+    actor_user_id: int,
+    change: StatusChange,
+    status: str,
+    now: datetime,
+    *,
+    note: str | None = None,
+) -> None:
+    """What every handler's change of a tip leaves: a history row, an audit row and, for a
+    confidential tip, a message to its tipster (with the note they may read)."""
+    tip_id = change.tip_id
+    await tx.tips.add_history(tip_id, status, now, actor_user_id=actor_user_id, note=note)
+    await tx.audit.write(
+        actor_kind="user",
+        actor_user_id=actor_user_id,
+        action="tip.status",
+        object_type="tip",
+        object_id=str(tip_id),
+        details={"from": change.previous, "to": status},
+        at=now,
+    )
+    if change.tipster_user_id is not None:
+        payload: dict[str, Any] = {"tip": tip_id, "status": status}
+        if status in NOTE_FOR_TIPSTER:
+            payload["note"] = note
+        await tx.outbox.put(change.tipster_user_id, "tip_status", payload, now)
+
+
+async def advance_with_appeal(
+    tx: Store, actor_user_id: int, tip_ids: list[int], status: str, now: datetime
+) -> list[int]:
+    """Tips behind an appeal follow it: passed → appeal sent when it is sent, appeal sent →
+    answered when the answer comes; their tipsters hear of it like of any other change. Tips in
+    other statuses stay as they are. Returns the tips that moved. Inside the caller's
+    transaction, which has checked the ambassador's right to the appeal."""
+    if status not in ("appeal_sent", "answered"):
+        raise InvalidInput("error-tip-status")
+    moved = []
+    for tip_id in tip_ids:
+        change = await tx.tips.change_status(
+            tip_id, status, now, allowed_from=STATUS_CHANGES[status]
+        )
+        if change is not None:
+            await _record_change(tx, actor_user_id, change, status, now)
+            moved.append(tip_id)
+    return moved
 
 
 async def return_assignments(tx: Store, user_id: int, region_code: str, now: datetime) -> int:

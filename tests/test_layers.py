@@ -69,6 +69,7 @@ ROLE_ROUTERS = {
     "citizen", "commissar", "statistics", "coordinator", "fieldwork", "supervision",
     "receptions-commissar", "receptions-citizen", "broadcasts", "broadcast-recipients",
     "invites", "moderation", "audit", "catalog",
+    "ambassador", "appeals", "exports",
 }  # fmt: skip
 
 

@@ -23,7 +23,7 @@ EVERYONE = [
 COMMISSAR = ["queue", "assignments", "checks", "violations", "receptions", "myregions"]
 COORDINATOR = [
     "overdue", "grant", "revoke", "invite", "invites", "staff", "block", "unblock", "catalog",
-    "audit", "broadcast", "broadcasts", "stats",
+    "audit", "broadcast", "broadcasts", "stats", "export",
 ]  # fmt: skip
 SHELL = staff.Authority("shell")
 
@@ -36,8 +36,8 @@ def commands(menu: list[tuple[str, str]]) -> list[str]:
     ("role", "region", "own_commands"),
     [
         ("commissar", "ALA", COMMISSAR),
-        ("ambassador", None, ["stats"]),
-        ("ombudsman", None, ["broadcast", "broadcasts", "stats"]),
+        ("ambassador", None, ["risks", "register", "appeals", "stats", "export"]),
+        ("ombudsman", None, ["broadcast", "broadcasts", "stats", "export"]),
         ("coordinator", None, COORDINATOR),
     ],
 )
@@ -67,7 +67,15 @@ async def test_a_person_with_two_roles_sees_both_menus(
     await started(person, "Русский")
 
     menu = await person.menu_change(lambda items: "stats" in commands(items))
-    assert commands(menu) == [*COMMISSAR, "stats", *EVERYONE]
+    assert commands(menu) == [
+        *COMMISSAR,
+        "risks",
+        "register",
+        "appeals",
+        "stats",
+        "export",
+        *EVERYONE,
+    ]
     assert ("myregions", "Регионы, где вы комиссар") in menu
     help_text = (await person.ask("/help")).text
     assert "антикоррупционный комиссар (г. Шымкент)" in help_text
@@ -150,7 +158,7 @@ async def test_menus_come_back_when_the_sandbox_forgets_its_chats(
         again = await client.person("Nurlan", person_id=person.id, language_code="en")
         await again.ask("/help")
         menu = await again.menu_change(lambda items: "stats" in commands(items))
-        assert commands(menu) == ["broadcast", "broadcasts", "stats", *EVERYONE]
+        assert commands(menu) == ["broadcast", "broadcasts", "stats", "export", *EVERYONE]
     finally:
         await client.close()
         await app.stop()

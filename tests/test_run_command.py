@@ -73,7 +73,7 @@ async def test_without_a_token_the_sandbox_chat_starts_with_its_demo_people(
             menu = await olga.menu_change(lambda items: any(c == "grant" for c, _ in items))
             coordinator_menu = [
                 "overdue", "grant", "revoke", "invite", "invites", "staff", "block",
-                "unblock", "catalog", "audit", "broadcast", "broadcasts", "stats",
+                "unblock", "catalog", "audit", "broadcast", "broadcasts", "stats", "export",
             ]  # fmt: skip
             assert [command for command, _ in menu][: len(coordinator_menu)] == coordinator_menu
         finally:

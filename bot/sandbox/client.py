@@ -71,6 +71,16 @@ class BotMessage:
     def button_texts(self) -> list[str]:
         return [button.text for row in self.buttons for button in row]
 
+    @property
+    def file_id(self) -> str | None:
+        """The id of the file the bot sent in this message (a photo's largest size)."""
+        if self.raw.get("photo"):
+            return str(self.raw["photo"][-1]["file_id"])
+        for kind in ("document", "video", "voice"):
+            if kind in self.raw:
+                return str(self.raw[kind]["file_id"])
+        return None
+
     def button(self, text: str) -> Button:
         for row in self.buttons:
             for button in row:
@@ -102,6 +112,16 @@ class SandboxClient:
             if response.status != 200:
                 raise SandboxRefused(response.status, body.get("description", ""))
             return body
+
+    async def download(self, message: BotMessage) -> bytes:
+        """The bytes of the file the bot sent in `message`."""
+        if message.file_id is None:
+            raise LookupError("the message carries no file")
+        url = f"{self.base_url}/sandbox/files/{message.file_id}"
+        async with self.session.get(url) as response:
+            if response.status != 200:
+                raise SandboxRefused(response.status, "no such file")
+            return await response.read()
 
     async def person(
         self,

@@ -97,3 +97,8 @@ outcome-tip-resolved = ✅ <b>Resolved</b>: a report of { $category } in { $regi
     } after it was received.
 tip-card-purged = <i>(the text of this report has been removed: it was closed long ago)</i>
 broadcast-goes-on = Good, the announcement goes on.
+outcome-appeal-answered = 📨 <b>Answered</b>: «{ $addressee }» ({ $region }) answered our ambassadors' appeal of { $sent }{ $late ->
+        [true] , after the legal term (due { $due }).
+       *[false] {" "}within the legal term.
+    }
+outcome-appeal-overdue = ⏰ <b>No answer</b>: «{ $addressee }» ({ $region }) has not answered our ambassadors' appeal of { $sent }; the legal term ended on { $due }.

@@ -153,6 +153,16 @@ audit-action =
         [broadcast-scheduled] announcement scheduled
         [broadcast-cancelled] announcement stopped
         [retention-purged] old tips' texts removed
+        [appeal-created] appeal written
+        [appeal-letter] appeal letter made
+        [appeal-sent] appeal sent
+        [appeal-overdue] appeal overdue
+        [appeal-answered] appeal answered
+        [export-created] data exported
+        [risk-created] register entry made
+        [risk-closed] register entry closed
+        [risk-tip_linked] tip linked to an entry
+        [risk-violation_linked] violation linked to an entry
        *[other] { $action }
     }
 button-audit-person = 👤 Person

@@ -153,6 +153,16 @@ audit-action =
         [broadcast-scheduled] хабарландыру жоспарланды
         [broadcast-cancelled] хабарландыру тоқтатылды
         [retention-purged] ескі хабарламалардың мәтіндері жойылды
+        [appeal-created] өтініш жазылды
+        [appeal-letter] өтініш хаты берілді
+        [appeal-sent] өтініш жіберілді
+        [appeal-overdue] өтініш жауабы кешікті
+        [appeal-answered] өтінішке жауап алынды
+        [export-created] деректер жүктелді
+        [risk-created] тізілім жазбасы жасалды
+        [risk-closed] тізілім жазбасы жабылды
+        [risk-tip_linked] хабарлама жазбаға байланыстырылды
+        [risk-violation_linked] бұзушылық жазбаға байланыстырылды
        *[other] { $action }
     }
 button-audit-person = 👤 Адам

@@ -157,6 +157,16 @@ audit-action =
         [broadcast-scheduled] объявление запланировано
         [broadcast-cancelled] объявление остановлено
         [retention-purged] удалены тексты старых сообщений
+        [appeal-created] обращение составлено
+        [appeal-letter] выдано письмо обращения
+        [appeal-sent] обращение отправлено
+        [appeal-overdue] ответ на обращение просрочен
+        [appeal-answered] получен ответ на обращение
+        [export-created] выгрузка данных
+        [risk-created] запись реестра создана
+        [risk-closed] запись реестра закрыта
+        [risk-tip_linked] сообщение привязано к записи
+        [risk-violation_linked] нарушение привязано к записи
        *[other] { $action }
     }
 button-audit-person = 👤 Человек

@@ -28,7 +28,10 @@ class Section:
 
 
 def _label(text: str) -> str:
-    return text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1] + "…"
+    """People's words as a label: shortened, and with `$` escaped so that matplotlib never reads
+    them as mathematics (an unbalanced `$` would fail the drawing)."""
+    short = text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1] + "…"
+    return short.replace("$", r"\$")
 
 
 def bar_chart_png(title: str, sections: list[Section]) -> bytes:

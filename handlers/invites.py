@@ -223,7 +223,7 @@ def invite_line(
 
 def revoke_buttons(i18n: I18nContext, listed: list[ActiveInvite]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for invite in listed[:20]:
+    for invite in listed:
         builder.add(
             InlineKeyboardButton(
                 text=i18n.get("button-invite-revoke", id=str(invite.id)),

@@ -91,6 +91,10 @@ class Export:
     rows: int
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (people's words are never formulas)."""
+
+
 def _cell(value: object, zone: ZoneInfo) -> str:
     if value is None:
         return ""
@@ -102,7 +106,10 @@ def _cell(value: object, zone: ZoneInfo) -> str:
         return "1" if value else "0"
     if isinstance(value, Decimal):
         return f"{value:f}"
-    return str(value)
+    text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text  # a spreadsheet must show it, never run it
+    return text
 
 
 def csv_bytes(rows: list[dict[str, object]], columns: list[str], zone: ZoneInfo) -> bytes:

@@ -9,8 +9,8 @@ from db.store import Store
 from db.users import UserRow
 from roles import staff
 from roles.clock import Clock
-from roles.errors import InvalidInput, NotFound
-from roles.model import Actor, Permission, Role, require
+from roles.errors import InvalidInput, NotAllowed, NotFound
+from roles.model import Actor, Permission, Role, regions_permitted, require
 from roles.tips import one_line, within
 
 REASON_LIMITS = (3, 300)
@@ -37,6 +37,7 @@ async def person_to_block(store: Store, actor: Actor, reference: str) -> UserRow
         raise InvalidInput("error-block-self")
     if any(grant.role == Role.COORDINATOR for grant in found.known.grants):
         raise InvalidInput("error-block-coordinator")
+    within_reach(actor, found.known)
     return found.known
 
 
@@ -45,7 +46,19 @@ async def person_to_unblock(store: Store, actor: Actor, reference: str) -> UserR
     found = await staff.find_person(store, reference)
     if found.known is None:
         raise NotFound("error-block-unknown", reference=reference.strip())
+    within_reach(actor, found.known)
     return found.known
+
+
+def within_reach(actor: Actor, person: UserRow) -> None:
+    """A coordinator of some regions moderates only the people of those regions: every grant
+    the person holds (or, without any, their home region) must lie there."""
+    regions = regions_permitted(actor, Permission.MODERATE_USERS)
+    if regions is None:
+        return
+    places = [grant.region_code for grant in person.grants] or [person.region_code]
+    if any(place is None or place not in regions for place in places):
+        raise NotAllowed("error-block-outside-region")
 
 
 async def set_blocked(

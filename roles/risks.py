@@ -256,15 +256,14 @@ def parse_number(text: str | None, error_key: str) -> int:
 async def link_violation(
     store: Store, actor: Actor, entry_id: int, violation_id: int, clock: Clock
 ) -> bool:
-    """Link a violation of the actor's regions; False when it was linked already."""
+    """Link a violation of the entry's region (the entry is one of the actor's regions); False
+    when it was linked already."""
     now = clock.now()
     async with store.transaction() as tx:
         entry = await kept_entry(tx, actor, entry_id)
         _open_for_links(entry)
         violation = await tx.fieldwork.violation(violation_id)
-        if violation is None or not permits(
-            actor, Permission.KEEP_RISK_REGISTER, violation.region_code
-        ):
+        if violation is None or violation.region_code != entry.region_code:
             raise NotFound("error-entry-violation-not-found", number=violation_id)
         linked = await tx.risks.link_violation(entry_id, violation_id, actor.user_id, now)
         if linked:
@@ -273,17 +272,13 @@ async def link_violation(
 
 
 async def link_tip(store: Store, actor: Actor, entry_id: int, tip_id: int, clock: Clock) -> bool:
-    """Link a tip of the actor's regions (not a withdrawn one); False when linked already."""
+    """Link a tip of the entry's region (not a withdrawn one); False when linked already."""
     now = clock.now()
     async with store.transaction() as tx:
         entry = await kept_entry(tx, actor, entry_id)
         _open_for_links(entry)
         tip = await tx.risks.tip(tip_id)
-        if (
-            tip is None
-            or tip.status == "withdrawn"
-            or not permits(actor, Permission.KEEP_RISK_REGISTER, tip.region_code)
-        ):
+        if tip is None or tip.status == "withdrawn" or tip.region_code != entry.region_code:
             raise NotFound("error-entry-tip-not-found", number=tip_id)
         linked = await tx.risks.link_tip(entry_id, tip_id, actor.user_id, now)
         if linked:

@@ -14,7 +14,15 @@ from db.users import UserRow
 from roles import catalog, tips
 from roles.clock import Clock, SystemClock
 from roles.errors import InvalidInput, NotFound
-from roles.model import REGION_BOUND_ROLES, Actor, Permission, Role, parse_role, require
+from roles.model import (
+    REGION_BOUND_ROLES,
+    Actor,
+    Permission,
+    Role,
+    parse_role,
+    require,
+    require_nationwide,
+)
 
 GrantChannel = Literal["chat", "shell", "settings", "sandbox", "invite"]
 
@@ -47,9 +55,17 @@ class Authority:
     def user_id(self) -> int | None:
         return self.actor.user_id if self.actor else self.inviter_user_id
 
-    def check(self) -> None:
-        if self.actor is not None:
-            require(self.actor, Permission.MANAGE_ROLES)
+    def check(self, region: str | None = None, *, everywhere: bool = False) -> None:
+        """A coordinator changes roles only where their own grant reaches: a region of theirs,
+        or (`everywhere`: a grant for the whole country, or revoking in every region) anything
+        with a nationwide grant. The shell and the settings may do anything."""
+        if self.actor is None:
+            return
+        require(self.actor, Permission.MANAGE_ROLES)
+        if everywhere:
+            require_nationwide(self.actor, Permission.MANAGE_ROLES)
+        elif region is not None:
+            require(self.actor, Permission.MANAGE_ROLES, region)
 
 
 @dataclass(frozen=True)
@@ -141,6 +157,7 @@ async def grant_role(
     role = parse_role(role_name)
     region = await region_for(store, role, region_code)
     code = region.code if region else None
+    authority.check(code, everywhere=code is None)
     async with store.transaction() as tx:
         person = await tx.users.ensure(telegram_id)
         changed = await add_grant(tx, authority, person.id, role, code)
@@ -160,6 +177,7 @@ async def revoke_role(
     authority.check()
     role = parse_role(role_name)
     code = region_code.strip().upper() if region_code else None
+    authority.check(code, everywhere=code is None)
     person = await store.users.by_telegram_id(telegram_id)
     if person is None:
         return RoleChange(None, role, (), changed=False)

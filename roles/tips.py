@@ -636,6 +636,14 @@ async def _record_change(
         await tx.outbox.put(change.tipster_user_id, "tip_status", payload, now)
 
 
+APPEAL_STEPS: dict[str, tuple[str, ...]] = {
+    "appeal_sent": ("passed",),
+    "answered": ("appeal_sent", "passed"),
+}
+"""What a linked tip may move from when its appeal is sent or answered (a tip linked after the
+appeal was sent is still 'passed' when the answer comes)."""
+
+
 async def advance_with_appeal(
     tx: Store, actor_user_id: int, tip_ids: list[int], status: str, now: datetime
 ) -> list[int]:
@@ -647,9 +655,7 @@ async def advance_with_appeal(
         raise InvalidInput("error-tip-status")
     moved = []
     for tip_id in tip_ids:
-        change = await tx.tips.change_status(
-            tip_id, status, now, allowed_from=STATUS_CHANGES[status]
-        )
+        change = await tx.tips.change_status(tip_id, status, now, allowed_from=APPEAL_STEPS[status])
         if change is not None:
             await _record_change(tx, actor_user_id, change, status, now)
             moved.append(tip_id)

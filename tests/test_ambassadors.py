@@ -617,7 +617,7 @@ async def test_an_ambassador_cannot_reach_a_tipster_or_another_region_by_any_pat
     await elsewhere.reply_where(has("to link to entry #"))
     await elsewhere.send(str(fixture.tips["T2"]))
     answer = await elsewhere.reply()
-    assert answer.text == f"Tip #{fixture.tips['T2']} is not among the tips of your regions."
+    assert answer.text == f"Tip #{fixture.tips['T2']} is not among the tips of this entry's region."
     assert (
         await store.pool.fetchval(
             "SELECT count(*) FROM risk_entry_tips WHERE entry_id = $1", own_entry

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from roles.appeals import AppealRules, reminder_moments
+from roles.appeals import reminder_moments
 from roles.calendar import add_working_days, is_working_day, working_days_before
+from tests.helpers import make_settings
 from tests.test_fieldwork import ALMATY
 
 
@@ -57,4 +58,5 @@ def test_reminders_come_at_nine_three_working_days_before_on_the_day_and_after()
         "appeal_due_today": (date(2026, 4, 8), 9),
         "appeal_overdue": (date(2026, 4, 9), 9),
     }
-    assert AppealRules(15, ALMATY).answer_working_days == 15
+    defaults = make_settings("postgresql://unused@127.0.0.1/none")
+    assert defaults.appeal_rules.answer_working_days == 15  # the setting's default

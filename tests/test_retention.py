@@ -44,7 +44,8 @@ async def test_tips_closed_longer_than_the_setting_lose_their_words_but_keep_the
     )
 
     clock.moment += timedelta(days=164)
-    assert (await app.purge_expired()).tips == 0
+    await app.purge_expired()  # other tests' tips may be old enough by now; this one is not
+    assert await store.pool.fetchval("SELECT purged_at FROM tips WHERE id = $1", old) is None
     clock.moment += timedelta(days=2)
     purged = await app.purge_expired()
     assert purged.tips >= 1 and purged.files >= 2

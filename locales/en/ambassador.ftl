@@ -95,8 +95,8 @@ entry-ask-tip-number =
     }
 error-entry-violation-number = Please send just the violation's number, e.g. 42.
 error-entry-tip-number = Please send just the tip's number, e.g. 17.
-error-entry-violation-not-found = Violation #{ $number } is not among the records of your regions.
-error-entry-tip-not-found = Tip #{ $number } is not among the tips of your regions.
+error-entry-violation-not-found = Violation #{ $number } is not among the records of this entry's region.
+error-entry-tip-not-found = Tip #{ $number } is not among the tips of this entry's region.
 entry-violation-linked = Violation #{ $number } is linked to entry #{ $entry }.
 entry-violation-already = Violation #{ $number } was already linked to entry #{ $entry }.
 entry-tip-linked = Tip #{ $number } is linked to entry #{ $entry }.

@@ -89,6 +89,7 @@ error-block-reason-long = The reason is too long: { $length } characters, at mos
 error-block-unknown = Nobody with { $reference } has written to the bot.
 error-block-self = You cannot block yourself.
 error-block-coordinator = A coordinator cannot be blocked. Revoke the coordinator role first (/revoke).
+error-block-outside-region = You moderate only the people of your region(s): this person holds a role elsewhere, or lives elsewhere.
 
 ## /audit
 

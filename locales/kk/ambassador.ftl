@@ -95,8 +95,8 @@ entry-ask-tip-number =
     }
 error-entry-violation-number = Тек бұзушылықтың нөмірін жіберіңіз, мысалы 42.
 error-entry-tip-number = Тек хабарламаның нөмірін жіберіңіз, мысалы 17.
-error-entry-violation-not-found = #{ $number } бұзушылық сіздің өңірлеріңіздің жазбаларында жоқ.
-error-entry-tip-not-found = #{ $number } хабарлама сіздің өңірлеріңіздің хабарламаларында жоқ.
+error-entry-violation-not-found = #{ $number } бұзушылық осы тізілім жазбасының өңірінде жоқ.
+error-entry-tip-not-found = #{ $number } хабарлама осы тізілім жазбасының өңірінде жоқ.
 entry-violation-linked = #{ $number } бұзушылық #{ $entry } жазбаға байланыстырылды.
 entry-violation-already = #{ $number } бұзушылық #{ $entry } жазбаға бұрын байланыстырылған.
 entry-tip-linked = #{ $number } хабарлама #{ $entry } жазбаға байланыстырылды.

@@ -89,6 +89,7 @@ error-block-reason-long = Себебі тым ұзын: { $length } таңба, 
 error-block-unknown = { $reference } ботқа жазбаған.
 error-block-self = Өзіңізді бұғаттай алмайсыз.
 error-block-coordinator = Үйлестірушіні бұғаттауға болмайды. Алдымен үйлестіруші рөлін алып тастаңыз (/revoke).
+error-block-outside-region = Сіз тек өз өңіріңіздің (өңірлеріңіздің) адамдарын модерациялайсыз: бұл адамның рөлі немесе тұрғылықты жері басқа өңірде.
 
 ## /audit
 

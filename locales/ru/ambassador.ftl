@@ -97,8 +97,8 @@ entry-ask-tip-number =
     }
 error-entry-violation-number = Пришлите только номер нарушения, например 42.
 error-entry-tip-number = Пришлите только номер сообщения, например 17.
-error-entry-violation-not-found = Нарушения #{ $number } нет среди записей ваших регионов.
-error-entry-tip-not-found = Сообщения #{ $number } нет среди сообщений ваших регионов.
+error-entry-violation-not-found = Нарушения #{ $number } нет среди записей региона этой записи реестра.
+error-entry-tip-not-found = Сообщения #{ $number } нет среди сообщений региона этой записи реестра.
 entry-violation-linked = Нарушение #{ $number } привязано к записи #{ $entry }.
 entry-violation-already = Нарушение #{ $number } уже было привязано к записи #{ $entry }.
 entry-tip-linked = Сообщение #{ $number } привязано к записи #{ $entry }.

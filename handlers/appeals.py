@@ -16,7 +16,6 @@ from bot.letters import appeal_docx
 from bot.replies import Answer, show
 from db.store import Store
 from handlers.ambassador import appeal_line, appeal_status, below, labelled, send_long
-from handlers.fieldwork import one_step_or_cancel
 from handlers.keyboards import (
     CHOSEN,
     AppealAction,
@@ -303,8 +302,28 @@ async def ask_sent_date(
     await show(
         query,
         i18n.get("appeal-ask-sent-date", number=appeal.id, days=appeal_rules.answer_working_days),
-        reply_markup=one_step_or_cancel(i18n, "button-today", "today"),
+        reply_markup=rows(
+            [button(i18n, "button-today", AppealAction(action="sent_today", appeal=appeal.id))],
+            step_buttons(i18n, back=False),
+        ),
     )
+
+
+async def sent_today(
+    query: CallbackQuery,
+    callback_data: AppealAction,
+    state: FSMContext,
+    actor: Actor,
+    store: Store,
+    i18n: I18nContext,
+    appeal_rules: AppealRules,
+    clock: Clock,
+) -> None:
+    """ "Today" of the appeal it was shown for: an older question's button, pressed while
+    another appeal is being recorded, does not record that other one."""
+    if int((await state.get_data()).get("appeal", 0)) != callback_data.appeal:
+        raise InvalidInput("fallback-stale-button")
+    await sent_date_given(query, state, actor, store, i18n, appeal_rules, clock)
 
 
 async def sent_date_given(
@@ -449,7 +468,7 @@ def build_router() -> Router:
     router.callback_query.register(ask_sent_date, AppealAction.filter(F.action == "sent"))
     router.message.register(sent_date_given, AppealSentFlow.date, F.text, not_command)
     router.callback_query.register(
-        sent_date_given, AppealSentFlow.date, Step.filter(F.action == "today")
+        sent_today, AppealSentFlow.date, AppealAction.filter(F.action == "sent_today")
     )
     router.callback_query.register(ask_answer, AppealAction.filter(F.action == "answer"))
     router.message.register(answer_given, AppealAnswerFlow.answer, not_command)

@@ -399,7 +399,7 @@ class AppealsPage(CallbackData, prefix="apls"):
 
 
 class AppealAction(CallbackData, prefix="apl"):
-    """open, letter, sent, answer, answer_file."""
+    """open, letter, sent, sent_today, answer, answer_file."""
 
     action: str
     appeal: int

@@ -133,7 +133,7 @@ async def confirm(
                 "role": broadcast.audience_role,
                 "region": broadcast.audience_region,
                 "recipients": broadcast.recipients,
-                "send_at": broadcast.send_at.isoformat(),
+                "send_at": broadcast.send_at.isoformat(timespec="minutes"),
                 "acknowledge": broadcast.with_acknowledge,
             },
             at=now,

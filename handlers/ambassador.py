@@ -110,6 +110,14 @@ def trend(current: int, previous: int) -> str:
     return f"▲ +{current - previous}" if current > previous else f"▼ −{previous - current}"
 
 
+def counts_line(i18n: I18nContext, key: str, counts: list[tuple[str, int]]) -> str:
+    """A heading with "name — count" pairs separated by dots."""
+    return i18n.get(
+        key,
+        counts=join(" · ", [i18n.get("risks-count", name=name, count=n) for name, n in counts]),
+    )
+
+
 async def picture_text(i18n: I18nContext, store: Store, view: PictureView) -> str:
     picture = view.picture
     regions = await catalog.region_names(store, i18n.locale)
@@ -153,38 +161,16 @@ async def picture_text(i18n: I18nContext, store: Store, view: PictureView) -> st
         )
     )
     if picture.by_severity:
-        parts.append(
-            i18n.get(
-                "risks-by-severity",
-                counts=join(
-                    " · ",
-                    [
-                        i18n.get(
-                            "risks-count",
-                            name=i18n.get(f"severity-{level}"),
-                            count=picture.by_severity[level],
-                        )
-                        for level in risks.LEVELS
-                        if level in picture.by_severity
-                    ],
-                ),
-            )
-        )
+        severities = [
+            (i18n.get(f"severity-{level}"), picture.by_severity[level])
+            for level in risks.LEVELS
+            if level in picture.by_severity
+        ]
+        parts.append(counts_line(i18n, "risks-by-severity", severities))
     if picture.by_category:
-        parts.append(
-            i18n.get(
-                "risks-by-category",
-                counts=join(
-                    " · ",
-                    [
-                        i18n.get("risks-count", name=categories.get(code, code), count=count)
-                        for code, count in sorted(
-                            picture.by_category.items(), key=lambda item: -item[1]
-                        )
-                    ],
-                ),
-            )
-        )
+        most_first = sorted(picture.by_category.items(), key=lambda item: -item[1])
+        named = [(categories.get(code, code), count) for code, count in most_first]
+        parts.append(counts_line(i18n, "risks-by-category", named))
     parts.append(
         join(
             "\n",

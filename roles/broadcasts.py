@@ -14,7 +14,7 @@ from db.broadcasts import Broadcast, Progress
 from db.store import Store
 from roles.clock import Clock
 from roles.errors import InvalidInput, NotAllowed, NotFound
-from roles.model import ROLE_PERMISSIONS, Actor, Permission, Role, permits_nationwide, require
+from roles.model import Actor, Permission, Role, regions_permitted, require
 from roles.tips import parse_moment
 
 CONTENT_KINDS = ("text", "photo", "video", "document")
@@ -56,17 +56,7 @@ class BroadcastReport:
 def broadcast_regions(actor: Actor) -> tuple[str, ...] | None:
     """The regions this person may broadcast to; None when they may broadcast nationwide."""
     require(actor, Permission.BROADCAST)
-    if permits_nationwide(actor, Permission.BROADCAST):
-        return None
-    return tuple(
-        sorted(
-            {
-                grant.region_code
-                for grant in actor.grants
-                if grant.region_code and Permission.BROADCAST in ROLE_PERMISSIONS[grant.role]
-            }
-        )
-    )
+    return regions_permitted(actor, Permission.BROADCAST)
 
 
 def check_audience(actor: Actor, audience: Audience) -> Audience:

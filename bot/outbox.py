@@ -78,6 +78,15 @@ class OutboxSender:
     def text(self, key: str, language: Language, **fields: object) -> str:
         return self.translations.get(key, language, **fields)
 
+    async def region_name(self, code: str, language: Language) -> str:
+        """A region's name in `language` (its code when it is no longer in the catalog)."""
+        region = await self.store.catalog.region(code)
+        return region.name(language) if region else code
+
+    async def category_name(self, code: str, language: Language) -> str:
+        category = await self.store.catalog.category(code, active_only=False)
+        return category.name(language) if category else code
+
     def button(self, key: str, language: Language, data: CallbackData) -> InlineKeyboardButton:
         return InlineKeyboardButton(text=self.text(key, language), callback_data=data.pack())
 
@@ -270,8 +279,7 @@ async def _unclaimed(
     if await sender.store.tips.status(tip_id) != "new":
         return None
     since = datetime.fromisoformat(str(message.payload["since"]))
-    region_code = str(message.payload.get("region", ""))
-    region = await sender.store.catalog.region(region_code)
+    region = await sender.region_name(str(message.payload.get("region", "")), language)
     return Rendered(
         sender.text(
             "remind-no-commissar"
@@ -280,7 +288,7 @@ async def _unclaimed(
             language,
             number=tip_id,
             since=moment(since, sender.zone),
-            region=region.name(language) if region else region_code,
+            region=region,
         ),
         _open_for_handler(sender, language, tip_id),
     )
@@ -315,15 +323,13 @@ async def _tip_resolved_outcome(
     tip = await sender.store.tips.get(_tip(message))
     if tip is None:
         return None
-    category = await sender.store.catalog.category(tip.category_code, active_only=False)
-    region = await sender.store.catalog.region(tip.region_code)
     days = max(1, math.ceil((message.created_at - tip.created_at) / timedelta(days=1)))
     return Rendered(
         sender.text(
             "outcome-tip-resolved",
             language,
-            category=category.name(language) if category else tip.category_code,
-            region=region.name(language) if region else tip.region_code,
+            category=await sender.category_name(tip.category_code, language),
+            region=await sender.region_name(tip.region_code, language),
             days=days,
         )
     )
@@ -336,15 +342,13 @@ async def _tip_passed(
     tip = await sender.store.risks.tip(_tip(message))
     if tip is None or tip.status != "passed":
         return None
-    category = await sender.store.catalog.category(tip.category_code, active_only=False)
-    region = await sender.store.catalog.region(tip.region_code)
     return Rendered(
         sender.text(
             "notify-tip-passed",
             language,
             number=tip.id,
-            category=category.name(language) if category else tip.category_code,
-            region=region.name(language) if region else tip.region_code,
+            category=await sender.category_name(tip.category_code, language),
+            region=await sender.region_name(tip.region_code, language),
             body=tip.body_concerned,
         )
     )
@@ -399,14 +403,13 @@ def _appeal_outcome(key: str) -> Renderer:
         appeal = await sender.store.appeals.get(int(message.payload["appeal"]))
         if appeal is None or appeal.sent_on is None or appeal.due_on is None:
             return None
-        region = await sender.store.catalog.region(appeal.region_code)
         answered = appeal.answered_at.astimezone(sender.zone).date() if appeal.answered_at else None
         return Rendered(
             sender.text(
                 key,
                 language,
                 addressee=appeal.addressee,
-                region=region.name(language) if region else appeal.region_code,
+                region=await sender.region_name(appeal.region_code, language),
                 sent=calendar_day(appeal.sent_on),
                 due=calendar_day(appeal.due_on),
                 late=str(answered is not None and answered > appeal.due_on).lower(),

@@ -319,8 +319,8 @@ async def sent_today(
     appeal_rules: AppealRules,
     clock: Clock,
 ) -> None:
-    """ "Today" of the appeal it was shown for: an older question's button, pressed while
-    another appeal is being recorded, does not record that other one."""
+    """The "Today" button of the appeal it was shown for: an older question's button, pressed
+    while another appeal is being recorded, does not record that other one."""
     if int((await state.get_data()).get("appeal", 0)) != callback_data.appeal:
         raise InvalidInput("fallback-stale-button")
     await sent_date_given(query, state, actor, store, i18n, appeal_rules, clock)

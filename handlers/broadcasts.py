@@ -28,10 +28,11 @@ from handlers.keyboards import (
     step_button,
     steps_only,
 )
+from handlers.media import evidence_of
 from handlers.render import moment
 from handlers.report import text_expected, use_buttons
 from roles import broadcasts, catalog
-from roles.broadcasts import AUDIENCE_ROLES, Audience, BroadcastDraft
+from roles.broadcasts import AUDIENCE_ROLES, CONTENT_KINDS, Audience, BroadcastDraft
 from roles.clock import Clock
 from roles.errors import InvalidInput, NotAllowed
 from roles.model import Actor, Permission, Role
@@ -52,15 +53,12 @@ class BroadcastFlow(StatesGroup):
 
 
 def content_kind(message: Message) -> str | None:
-    if message.photo:
-        return "photo"
-    if message.video:
-        return "video"
-    if message.document:
-        return "document"
+    """What an announcement may be: a text, or a file of a kind copyMessage keeps with its
+    caption (a voice message is refused)."""
     if message.text and not message.text.startswith("/"):
         return "text"
-    return None
+    media = evidence_of(message)
+    return media.kind if media is not None and media.kind in CONTENT_KINDS else None
 
 
 async def draft_of(state: FSMContext) -> dict[str, Any]:

@@ -319,7 +319,8 @@ async def test_a_scheduled_broadcast_waits_for_its_time_and_can_be_stopped(
     assert all(len(bot_messages(sandbox.world, reader.id)) == 1 for reader in readers)
     assert await deliveries(store, later) == {"cancelled": 2}
     actions = await store.pool.fetch(
-        "SELECT action FROM audit_log WHERE object_type = 'broadcast' AND object_id = $1 ORDER BY id",
+        "SELECT action FROM audit_log WHERE object_type = 'broadcast' AND object_id = $1"
+        " ORDER BY id",
         str(later),
     )
     assert [row["action"] for row in actions] == ["broadcast.scheduled", "broadcast.cancelled"]

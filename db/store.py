@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import asyncpg
 
@@ -96,11 +97,33 @@ class Store:
             self.pool.terminate()
 
 
+def _without_nul(value: Any) -> Any:
+    """`value` with every U+0000 dropped from its strings: PostgreSQL cannot store that character
+    in text or JSON, and a client can put it in any name or text it sends."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_nul(item) for item in value]
+    return value
+
+
+def _text(value: str) -> str:
+    return value
+
+
 async def _prepare_connection(connection: asyncpg.Connection) -> None:
     for type_name in ("json", "jsonb"):
         await connection.set_type_codec(
-            type_name, schema="pg_catalog", encoder=json.dumps, decoder=json.loads
+            type_name,
+            schema="pg_catalog",
+            encoder=lambda value: json.dumps(_without_nul(value)),
+            decoder=json.loads,
         )
+    await connection.set_type_codec(
+        "text", schema="pg_catalog", encoder=_without_nul, decoder=_text, format="text"
+    )
 
 
 async def open_store(url: str, *, max_size: int = 10, application: str = "acf-bot") -> Store:

@@ -22,7 +22,14 @@ from bot.replies import Answer, show
 from db.audit import AuditFilter, AuditLine
 from db.store import Store
 from handlers.keyboards import button, paging, rows, steps_only
-from handlers.render import calendar_day, moment, person_label, person_name, shortened
+from handlers.render import (
+    USERNAME_LIMIT,
+    calendar_day,
+    moment,
+    person_label,
+    person_name,
+    shortened,
+)
 from roles import audit
 from roles.clock import Clock
 from roles.model import Actor, Permission
@@ -95,7 +102,7 @@ def who_words(i18n: I18nContext, line: AuditLine) -> str:
         return i18n.get("audit-actor", kind=line.actor_kind)
     name = person_name(_Named(line), line.actor_telegram_id)
     if line.actor_username and line.actor_first_name:
-        return f"{name} (@{line.actor_username})"
+        return f"{name} (@{shortened(line.actor_username, USERNAME_LIMIT)})"
     return name
 
 

@@ -73,11 +73,10 @@ def person_label(i18n: I18nContext, telegram_id: int, known: Named | None) -> st
     """How a coordinator sees a volunteer: name, @username and Telegram id."""
     if known is None or not known.first_name:
         return i18n.get("person-unknown", id=str(telegram_id))
-    name = " ".join(part for part in (known.first_name, known.last_name) if part)
+    name = shortened(" ".join(p for p in (known.first_name, known.last_name) if p), NAME_LIMIT)
     if known.username:
-        return i18n.get(
-            "person-with-username", name=name, username=known.username, id=str(telegram_id)
-        )
+        username = shortened(known.username, USERNAME_LIMIT)
+        return i18n.get("person-with-username", name=name, username=username, id=str(telegram_id))
     return i18n.get("person-named", name=name, id=str(telegram_id))
 
 
@@ -85,6 +84,12 @@ def person_label(i18n: I18nContext, telegram_id: int, known: Named | None) -> st
 
 SUMMARY_DESCRIPTION = 1500
 """How much of the description the summary repeats (a Telegram message holds 4,096 characters)."""
+
+
+NAME_LIMIT = 64
+USERNAME_LIMIT = 32
+"""Telegram's limits on a first name and a username: names are never shown longer, so a page
+of them stays within a message whatever an update claimed."""
 
 
 def shortened(text: str, limit: int) -> str:
@@ -245,9 +250,11 @@ def deadlines_text(i18n: I18nContext, tip: TipRow, zone: ZoneInfo) -> str:
 
 
 def person_name(person: Named, telegram_id: int) -> str:
-    """A volunteer's name for buttons: first and last name, else @username, else the id."""
+    """A volunteer's name for buttons: first and last name, else @username, else the id (no
+    longer than NAME_LIMIT)."""
     name = " ".join(part for part in (person.first_name, person.last_name) if part)
-    return name or (f"@{person.username}" if person.username else str(telegram_id))
+    name = name or (f"@{person.username}" if person.username else str(telegram_id))
+    return shortened(name, NAME_LIMIT)
 
 
 def violation_lines(i18n: I18nContext, violations: list[ViolationRow]) -> str:

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+import hypothesis
 import pytest
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from bot.app import BotApp
 from bot.sandbox.client import ChatPerson, SandboxClient
@@ -28,6 +30,35 @@ from tests.helpers import fresh_database, make_settings, new_telegram_id
 
 ROOT = Path(__file__).resolve().parent.parent
 MACHINE_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+# Property tests draw the same examples on every run (`suite`, the default), so a failure in CI
+# is reproduced by running the test again; HYPOTHESIS_PROFILE=explore draws new ones each run
+# and keeps failing examples in .hypothesis/ to try first next time; HYPOTHESIS_PROFILE=dev
+# reports a failing example without shrinking it (shrinking over a real bot takes minutes). The
+# tests feed a real dispatcher over PostgreSQL and HTTP: no deadline, and one bed of fixtures
+# for all examples.
+hypothesis.settings.register_profile(
+    "suite",
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[
+        hypothesis.HealthCheck.function_scoped_fixture,
+        hypothesis.HealthCheck.too_slow,
+        hypothesis.HealthCheck.data_too_large,
+    ],
+)
+hypothesis.settings.register_profile(
+    "explore",
+    parent=hypothesis.settings.get_profile("suite"),
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(ROOT / ".hypothesis" / "examples"),
+)
+hypothesis.settings.register_profile(
+    "dev", parent=hypothesis.settings.get_profile("suite"), phases=[hypothesis.Phase.generate]
+)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 async def find_server() -> str:

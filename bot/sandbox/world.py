@@ -1191,6 +1191,50 @@ class World:
         )
         return {"callback_query_id": query_id, "event_seq": event["seq"]}
 
+    def keep_file(self, kind: str, upload: Upload) -> Any:
+        """Store a file as if a person had sent it; its Bot API object, to put in an update."""
+        if kind not in MEDIA_KINDS:
+            raise bad_request(f"unknown kind of file {kind}")
+        return self._upload(kind, upload).as_object()
+
+    def inject(self, update: dict[str, Any], *, queue: bool = True) -> dict[str, Any]:
+        """Any update, exactly as given (a modified client, or a kind of update the sandbox never
+        makes itself: stickers, polls, edits, group chats, channel posts...).
+
+        The update gets an id; a message in a known person's private chat gets that chat's next
+        message id and lands in the chat (so the bot can copy it); a callback query gets an id the
+        bot can answer once. Queued for the bot unless `queue` is false (a test that feeds its own
+        dispatcher)."""
+        update = {key: value for key, value in update.items() if key != "update_id"}
+        message = update.get("message")
+        if isinstance(message, dict):
+            chat = message.get("chat")
+            person = None
+            if isinstance(chat, dict) and chat.get("type") == "private":
+                person = self.people.get(chat.get("id", 0))
+            if person is not None:
+                target = self.chat_of(person)
+                message = {**message, "message_id": next(target.message_ids)}
+                target.messages[message["message_id"]] = message
+                self._emit(person.id, "message", {"outgoing": True, "message": message})
+                update["message"] = message
+        query = update.get("callback_query")
+        if isinstance(query, dict):
+            sender = query.get("from")
+            query = {"id": str(next(self._callback_ids)), **query}
+            chat_id = sender.get("id", 0) if isinstance(sender, dict) else 0
+            self._callbacks[query["id"]] = PendingCallback(chat_id=chat_id)
+            update["callback_query"] = query
+        if not queue:
+            return {"update_id": next(self._update_ids), **update}
+        kind, payload = next(iter(update.items()))
+        return self._queue_update(kind, payload)
+
+    @property
+    def last_event_seq(self) -> int:
+        """The newest event's number (0 before any): a cursor for `events_after`."""
+        return self._event_seqs[-1] if self._event_seqs else 0
+
     def set_blocked(self, person_id: int, blocked: bool) -> None:
         """The person blocks or unblocks the bot; the bot gets a my_chat_member update."""
         person = self.person(person_id)

@@ -69,6 +69,13 @@ class Translations(FluentRuntimeCore):
     def keys(self, locale: str) -> set[str]:
         return set(self.get_translator(locale)._messages)
 
+    async def startup(self) -> None:
+        """The texts are loaded once, by `load_translations`."""
+
+    async def shutdown(self) -> None:
+        """The texts stay: an update still being handled when polling stops, and the outbox
+        and broadcast senders, may need them until the very end."""
+
 
 def load_translations(default_language: Language) -> Translations:
     translations = Translations(

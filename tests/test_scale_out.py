@@ -142,15 +142,15 @@ async def started_instances(
         )
         for port, own_store in zip(ports, stores, strict=True)
     ]
-    started: list[BotApp] = []
+    running: list[BotApp] = []
     try:
         for app in apps:
             await app.start()
-            started.append(app)
+            running.append(app)
         assert sandbox.world.webhook is not None and sandbox.world.webhook.url == proxy.url
         yield TwoInstances(apps[0], apps[1], proxy, clock)
     finally:
-        for app in started:
+        for app in running:
             await app.stop()
         for own_store in stores:
             await own_store.close()

@@ -35,12 +35,14 @@ from bot.broadcasts import BroadcastSender
 from bot.dispatcher import build_dispatcher
 from bot.i18n import load_translations
 from bot.menus import MenuInstaller
+from bot.metrics import BotMetrics
 from bot.outbox import OutboxSender
 from bot.settings import Settings, SettingsError, unusable_address
 from bot.web import build_web_app
 from db.store import Store
 from roles import reminders, retention, staff
 from roles.clock import Clock, SystemClock
+from roles.receipts import receipt_sessions
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +119,19 @@ class BotApp:
             settings.broadcast_rate,
         )
         self.rules = settings.rules
-        self.dispatcher = build_dispatcher(store, self.translations, settings, self.clock)
+        self.metrics = BotMetrics(store, self.clock)
+        secret = settings.receipt_sessions_secret
+        self.receipt_sessions = receipt_sessions(
+            store, secret.get_secret_value() if secret else None
+        )
+        self.dispatcher = build_dispatcher(
+            store,
+            self.translations,
+            settings,
+            self.clock,
+            metrics=self.metrics,
+            receipt_sessions=self.receipt_sessions,
+        )
         self.dispatcher["broadcaster"] = self.broadcasts
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.web_url = ""
@@ -166,6 +180,9 @@ class BotApp:
             self.sweep_reminders, "interval", seconds=REMINDER_SWEEP_SECONDS, id="reminder-sweep"
         )
         self.scheduler.add_job(
+            self.forget_receipt_sessions, "interval", seconds=60, id="receipt-session-sweep"
+        )
+        self.scheduler.add_job(
             self.purge_expired,
             "cron",
             hour=RETENTION_HOUR,
@@ -190,6 +207,10 @@ class BotApp:
         if purged.tips:
             log.info("Retention: %s closed tips purged (%s files)", purged.tips, purged.files)
         return purged
+
+    async def forget_receipt_sessions(self) -> None:
+        """Delete expired receipt sessions (shared ones are rows in the store)."""
+        await self.receipt_sessions.forget_expired(self.clock.now())
 
     async def stop(self) -> None:
         if self.scheduler.running:
@@ -242,7 +263,7 @@ class BotApp:
                 log.info("Granted the coordinator role to %s (COORDINATOR_IDS)", telegram_id)
 
     async def _start_web(self) -> None:
-        app = build_web_app(self.store)
+        app = build_web_app(self.store, self.metrics)
         if self.webhook_mode:
             secret = self.settings.webhook_secret
             path = urlsplit(str(self.settings.webhook_url)).path or "/"

@@ -55,7 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
         secrets = [
             secret.get_secret_value()
-            for secret in (settings.bot_token, settings.webhook_secret, settings.database_url)
+            for secret in (
+                settings.bot_token,
+                settings.webhook_secret,
+                settings.database_url,
+                settings.receipt_sessions_secret,
+            )
             if secret is not None
         ]
         configure_logging(settings.log_level, secrets)

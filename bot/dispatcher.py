@@ -1,7 +1,7 @@
 """The dispatcher: one path for every update.
 
-update -> private chats only -> the person (actor) -> their language (i18n) -> flood limit
-       -> blocked refusal
+update -> one person's updates one at a time (across instances) -> metrics -> private chats only
+       -> the person (actor) -> their language (i18n) -> flood limit -> blocked refusal
        -> errors router, then the router tree (common, roles..., fallback)
 """
 
@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseEventIsolation
-from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram_i18n import I18nMiddleware
 
 from bot.errors import build_error_router
 from bot.fsm_storage import PostgresStorage
 from bot.i18n import PersonLanguage, Translations
+from bot.isolation import PostgresEventIsolation
+from bot.metrics import BotMetrics
 from bot.middlewares import BlockedPeopleRefused, FloodGuard, KnownPerson, PrivateChatsOnly
 from bot.settings import Settings
 from db.store import Store
 from handlers import build_root_router
 from roles.clock import Clock
-from roles.receipts import ReceiptSessions
+from roles.receipts import MemoryReceiptSessions, ReceiptSessions
 
 
 def build_dispatcher(
@@ -30,18 +31,21 @@ def build_dispatcher(
     clock: Clock,
     *,
     isolation: BaseEventIsolation | None = None,
+    metrics: BotMetrics | None = None,
+    receipt_sessions: ReceiptSessions | None = None,
 ) -> Dispatcher:
     dispatcher = Dispatcher(
         storage=PostgresStorage(store),
-        events_isolation=isolation or SimpleEventIsolation(),
+        events_isolation=isolation or PostgresEventIsolation(store.pool),
         store=store,
         translations=translations,
         settings=settings,
         clock=clock,
         rules=settings.rules,
         appeal_rules=settings.appeal_rules,
-        receipt_sessions=ReceiptSessions(),
+        receipt_sessions=receipt_sessions or MemoryReceiptSessions(),
     )
+    dispatcher.update.outer_middleware((metrics or BotMetrics(store, clock)).middleware())
     dispatcher.update.outer_middleware(PrivateChatsOnly())
     dispatcher.update.outer_middleware(KnownPerson(store))
     I18nMiddleware(

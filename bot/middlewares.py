@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
+OUTCOME = "update_outcome"
+"""Where a middleware that stops an update writes why, for the metrics (`bot/metrics.py`)."""
+IGNORED, BLOCKED, DROPPED = "ignored", "blocked", "dropped"
+
 
 class PrivateChatsOnly(BaseMiddleware):
     """Tips and roles are private matters: the bot answers in private chats only."""
@@ -30,6 +34,7 @@ class PrivateChatsOnly(BaseMiddleware):
         chat: Chat | None = data.get("event_chat")
         if chat is not None and chat.type != "private":
             log.debug("Ignored an update from a %s chat", chat.type)
+            data[OUTCOME] = IGNORED
             return None
         return await handler(event, data)
 
@@ -60,6 +65,7 @@ class BlockedPeopleRefused(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         actor: Actor | None = data.get("actor")
         if actor is not None and actor.blocked:
+            data[OUTCOME] = BLOCKED
             i18n: I18nContext = data["i18n"]
             if isinstance(event, Update):
                 await tell(event, i18n.get("blocked-refusal"))
@@ -78,7 +84,9 @@ class FloodGuard(BaseMiddleware):
     """Each account may send `burst` updates at once and then `per_minute` a minute; beyond that
     its updates are dropped (with one notice), so one flooding account slows nobody else.
 
-    Counted in this process's memory: a restart forgives, and each instance counts its own."""
+    Counted in this process's memory: a restart forgives, and each instance counts its own, so
+    with N instances behind one address an account gets up to N times the budget (a shared
+    counter would cost a write to the store for every update)."""
 
     def __init__(self, burst: int, per_minute: int) -> None:
         self.burst = float(burst)
@@ -115,6 +123,7 @@ class FloodGuard(BaseMiddleware):
         if allowed:
             return await handler(event, data)
         log.info("Dropped an update of a flooding account")
+        data[OUTCOME] = DROPPED
         if warn and isinstance(event, Update):
             i18n: I18nContext = data["i18n"]
             await tell(event, i18n.get("flood-slow-down"))

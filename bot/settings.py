@@ -69,9 +69,12 @@ class Settings(BaseSettings):
     sandbox_chat_rate: float = Field(default=1.0, gt=0, le=100)
     sandbox_blocked_share: float = Field(default=0.0, ge=0, le=1)
     appeal_answer_working_days: int = Field(default=15, ge=1, le=90)
+    receipt_sessions_secret: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
-    @field_validator("bot_token", "database_url", "webhook_secret", mode="before")
+    @field_validator(
+        "bot_token", "database_url", "webhook_secret", "receipt_sessions_secret", mode="before"
+    )
     @classmethod
     def _blank_secret_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -107,6 +110,13 @@ class Settings(BaseSettings):
     def _webhook_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not WEBHOOK_SECRET_PATTERN.match(value.get_secret_value()):
             raise ValueError("it must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("receipt_sessions_secret")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("it must be at least 32 characters, e.g. from openssl rand -hex 32")
         return value
 
     @field_validator("coordinator_ids", mode="before")

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 import asyncpg
+from asyncpg.pool import PoolConnectionProxy
+
+if TYPE_CHECKING:
+    Session: TypeAlias = asyncpg.Connection[asyncpg.Record] | PoolConnectionProxy[asyncpg.Record]
+else:
+    Session = asyncpg.Connection | PoolConnectionProxy
 
 MENU_INSTALLER_LOCK = 7_310_845_311_923_401_002
 BROADCAST_SENDER_LOCK = 7_310_845_311_923_401_003
@@ -12,3 +20,21 @@ async def try_transaction_lock(connection: asyncpg.Connection, key: int) -> bool
     """Take the lock until the current transaction ends; False when another holds it."""
     taken: bool = await connection.fetchval("SELECT pg_try_advisory_xact_lock($1)", key)
     return taken
+
+
+CONVERSATION_LOCKS = 731_084_531
+"""The first half of the (int, int) advisory-lock keys of conversations (one person's updates);
+PostgreSQL keeps (int, int) keys apart from the bigint keys above."""
+
+
+async def try_conversation_lock(connection: Session, conversation: int) -> bool:
+    """Take a conversation's lock for this session (until unlocked or the session ends); False
+    when another session holds it. A session may hold many, and the same one more than once."""
+    taken: bool = await connection.fetchval(
+        "SELECT pg_try_advisory_lock($1, $2)", CONVERSATION_LOCKS, conversation
+    )
+    return taken
+
+
+async def conversation_unlock(connection: Session, conversation: int) -> None:
+    await connection.execute("SELECT pg_advisory_unlock($1, $2)", CONVERSATION_LOCKS, conversation)

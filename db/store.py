@@ -13,6 +13,7 @@ import asyncpg
 from db.analytics import Analytics
 from db.appeals import Appeals
 from db.audit import AuditLog, AuditReader
+from db.backlog import Backlog
 from db.broadcasts import Broadcasts
 from db.catalog import Catalog
 from db.executor import Executor
@@ -21,6 +22,7 @@ from db.fsm import ConversationStates
 from db.grants import RoleGrants
 from db.invites import Invites
 from db.outbox import Outbox
+from db.receipt_sessions import ReceiptSessionRows
 from db.receptions import Receptions
 from db.reminders import Reminders
 from db.risks import Risks
@@ -62,6 +64,8 @@ class Store:
         self.risks = Risks(executor)
         self.appeals = Appeals(executor)
         self.analytics = Analytics(executor)
+        self.receipt_sessions = ReceiptSessionRows(executor)
+        self.backlog = Backlog(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

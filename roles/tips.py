@@ -493,7 +493,7 @@ async def open_receipt(
     assert found is not None
     tip = await store.tips.get(found[0])
     assert tip is not None
-    sessions.open(actor.user_id, tip.id, now)
+    await sessions.open(actor.user_id, tip.id, now)
     return await _view(store, tip)
 
 
@@ -501,7 +501,7 @@ async def opened_receipt(
     store: Store, actor: Actor, sessions: ReceiptSessions, clock: Clock
 ) -> TipView:
     """The anonymous tip this person opened with its code a short while ago."""
-    tip_id = sessions.tip_of(actor.user_id, clock.now())
+    tip_id = await sessions.tip_of(actor.user_id, clock.now())
     tip = await store.tips.get(tip_id) if tip_id is not None else None
     if tip is None:
         raise NotFound("error-receipt-expired")

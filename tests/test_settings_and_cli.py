@@ -63,6 +63,11 @@ async def run_bot(cwd: Path, *args: str, **env: str) -> tuple[int, str, str]:
             {"QUIET_HOURS": "22:00+05:00-08:00"},
             "Setting QUIET_HOURS is wrong: it must be local hours such as 22:00-08:00, or off.",
         ),
+        (
+            {"RECEIPT_SESSIONS_SECRET": "too-short"},
+            "Setting RECEIPT_SESSIONS_SECRET is wrong: it must be at least 32 characters, "
+            "e.g. from openssl rand -hex 32.",
+        ),
     ],
 )
 async def test_a_bad_setting_ends_the_program_with_one_sentence(

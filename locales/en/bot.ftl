@@ -58,7 +58,7 @@ privacy-text =
 
     <b>Those who handle tips never learn who sent them.</b> Commissars and ambassadors do not see your Telegram id, name, username or phone number; they can only write to you through the bot.
 
-    <b>Anonymous mode</b> keeps no link at all between a tip and your account. Instead you get a receipt code: keep it, it is the only way back to your tip.
+    <b>Anonymous mode</b> keeps no link at all between a tip and your account. Instead you get a receipt code: keep it, it is the only way back to your tip. While you work with an opened code (30 minutes at most) the bot remembers which tip you opened, sealed so that a copy of the database alone cannot tell, and then forgets it.
 
     <b>Every privileged action</b> (roles given and taken, status changes, views of evidence, broadcasts) is written to an audit log that never records who sent a tip.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 import signal
 import sys
 from collections.abc import AsyncIterator
@@ -24,7 +25,7 @@ from bot.broadcasts import IN_FLIGHT, BroadcastSender
 from bot.i18n import load_translations
 from bot.sandbox.client import ChatPerson, SandboxClient
 from bot.sandbox.server import SandboxServer
-from bot.sandbox.world import Limits, Person, World
+from bot.sandbox.world import Limits, Params, Person, World
 from db.store import Store, open_store
 from handlers.keyboards import BroadcastAction, BroadcastStep, RegionChoice
 from roles import broadcasts, staff
@@ -319,7 +320,8 @@ async def test_a_scheduled_broadcast_waits_for_its_time_and_can_be_stopped(
     assert all(len(bot_messages(sandbox.world, reader.id)) == 1 for reader in readers)
     assert await deliveries(store, later) == {"cancelled": 2}
     actions = await store.pool.fetch(
-        "SELECT action FROM audit_log WHERE object_type = 'broadcast' AND object_id = $1 ORDER BY id",
+        "SELECT action FROM audit_log WHERE object_type = 'broadcast' AND object_id = $1 "
+        "ORDER BY id",
         str(later),
     )
     assert [row["action"] for row in actions] == ["broadcast.scheduled", "broadcast.cancelled"]
@@ -394,6 +396,29 @@ async def test_the_bot_keeps_to_telegrams_rate_and_waits_when_told_to(
     assert app.broadcasts.throttled > 0
     for reader in readers:
         assert [m["text"] for m in bot_messages(sandbox.world, reader.id)] == ["Первое", "Второе"]
+
+
+async def test_at_telegrams_own_rate_uneven_delays_on_the_way_bring_no_429(
+    bot_runner: BotRunner, store: Store, sandbox: SandboxServer, new_person: PersonFactory
+) -> None:
+    """Told to send at exactly Telegram's 30 a second while each message is held up on the way
+    for a different time, the bot never has one too many within a second: a send waits for a
+    second after the answer to the send 30 places before it."""
+    delays = random.Random(7)
+
+    async def uneven_way(method: str, _params: Params) -> None:
+        if method == "copymessage":
+            await asyncio.sleep(delays.uniform(0, 0.08))
+
+    sandbox.world.gate = uneven_way
+    app = await bot_runner.start(broadcast_rate=30)
+    author, actor = await ombudsman(store, new_person, "Zhanar")
+    readers = await add_subscribers(store, sandbox.world, "KUS", 150)
+    number = await announce(store, author, actor, "Ровно по лимиту", "KUS")
+    await finished(author, number)
+    assert app.broadcasts.throttled == 0
+    for reader in readers:
+        assert [m["text"] for m in bot_messages(sandbox.world, reader.id)] == ["Ровно по лимиту"]
 
 
 # ------------------------------------------------------------------ a crash mid-way

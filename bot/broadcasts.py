@@ -12,8 +12,11 @@ them; other refusals are recorded on the row. The author's progress message is e
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import logging
+import math
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -58,19 +61,46 @@ def never_left(error: TelegramNetworkError) -> bool:
 
 
 class Pacer:
-    """Spaces the starts of sends `1/rate` seconds apart; `hold` pauses everything (429)."""
+    """Keeps sends within `rate` a second as Telegram counts them, whatever the delays on the way.
+
+    A message reaches Telegram somewhere between its start and its answer, so spacing the starts
+    `1/rate` apart is not enough: one start delayed on the way and the next on time make two in
+    too short a time, and a 429 stops everything for a second. So a send also waits until a
+    second has passed since the answer to the send `rate` places before it. `hold` pauses
+    everything (429)."""
 
     def __init__(self, rate: float) -> None:
         self.interval = 1.0 / rate
+        self.capacity = max(1, math.floor(rate))
+        self.length = self.capacity / rate
+        """Telegram's window: at most `capacity` messages within any `length` seconds."""
         self._next = 0.0
+        self._answers: collections.deque[asyncio.Future[float]] = collections.deque()
 
-    async def turn(self) -> None:
+    async def turn(self) -> Callable[..., None]:
+        """Wait for this send's turn; call what it returns (it takes and ignores a finished task)
+        once the send is answered or will never be made."""
         loop = asyncio.get_running_loop()
+        earliest = 0.0
+        if len(self._answers) >= self.capacity:
+            earliest = await asyncio.shield(self._answers[0]) + self.length
+            self._answers.popleft()
         now = loop.time()
-        start = max(now, self._next)
+        # Turns missed while the sender was busy (a batch read, the progress message) may be
+        # made up for within one window: the answers above still keep any second within it.
+        slot = max(self._next, now - self.length)
+        start = max(slot, earliest)
         self._next = start + self.interval
         if start > now:
             await asyncio.sleep(start - now)
+        answer: asyncio.Future[float] = loop.create_future()
+        self._answers.append(answer)
+
+        def answered(*_: object) -> None:
+            if not answer.done():
+                answer.set_result(loop.time())
+
+        return answered
 
     def hold(self, seconds: float) -> None:
         resume = asyncio.get_running_loop().time() + seconds
@@ -190,17 +220,23 @@ class BroadcastSender:
                 )
                 continue
             await self._in_flight.acquire()
+            answered: Callable[..., None] | None = None
             try:
-                await self.pacer.turn()
+                answered = await self.pacer.turn()
                 taken = await self.store.broadcasts.take(delivery)
             except BaseException:
                 self._in_flight.release()
+                if answered is not None:
+                    answered()
                 raise
             if not taken:
                 self._in_flight.release()
+                answered()
                 continue
             self._chat_last[delivery.telegram_id] = loop.time()
-            sends.append(asyncio.create_task(self._deliver(delivery)))
+            send = asyncio.create_task(self._deliver(delivery, answered))
+            send.add_done_callback(answered)
+            sends.append(send)
             await self._progress_now_and_then(delivery.broadcast_id)
 
     async def _send_batch(self, batch: list[Delivery]) -> None:
@@ -224,7 +260,7 @@ class BroadcastSender:
         if failures:
             raise failures[0]
 
-    async def _deliver(self, delivery: Delivery) -> None:
+    async def _deliver(self, delivery: Delivery, answered: Callable[..., None]) -> None:
         try:
             try:
                 markup = self._acknowledge_button(delivery) if delivery.with_acknowledge else None
@@ -235,12 +271,15 @@ class BroadcastSender:
                 )
                 raise
             try:
-                sent = await self.bot.copy_message(
-                    chat_id=delivery.telegram_id,
-                    from_chat_id=delivery.source_chat_id,
-                    message_id=delivery.source_message_id,
-                    reply_markup=markup,
-                )
+                try:
+                    sent = await self.bot.copy_message(
+                        chat_id=delivery.telegram_id,
+                        from_chat_id=delivery.source_chat_id,
+                        message_id=delivery.source_message_id,
+                        reply_markup=markup,
+                    )
+                finally:
+                    answered()
             except TelegramRetryAfter as error:
                 self.throttled += 1
                 self.pacer.hold(error.retry_after)
@@ -341,20 +380,22 @@ class BroadcastSender:
         markup: InlineKeyboardMarkup | None,
         paced: bool,
     ) -> None:
-        if paced:
-            await self.pacer.turn()
-        if broadcast.progress_message_id is None:
-            message = await self.bot.send_message(chat_id, text, reply_markup=markup)
-            await self.store.broadcasts.set_progress_message(
-                broadcast.id, chat_id, message.message_id
-            )
-        else:
-            await self.bot.edit_message_text(
-                text,
-                chat_id=broadcast.progress_chat_id,
-                message_id=broadcast.progress_message_id,
-                reply_markup=markup,
-            )
+        answered = await self.pacer.turn() if paced else None
+        try:
+            if broadcast.progress_message_id is None:
+                message = await self.bot.send_message(chat_id, text, reply_markup=markup)
+            else:
+                await self.bot.edit_message_text(
+                    text,
+                    chat_id=broadcast.progress_chat_id,
+                    message_id=broadcast.progress_message_id,
+                    reply_markup=markup,
+                )
+                return
+        finally:
+            if answered is not None:
+                answered()
+        await self.store.broadcasts.set_progress_message(broadcast.id, chat_id, message.message_id)
 
     def _stop_button(self, broadcast: Broadcast, language: Language) -> InlineKeyboardMarkup | None:
         if broadcast.status not in ("scheduled", "sending"):

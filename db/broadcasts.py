@@ -297,14 +297,19 @@ class Broadcasts:
     async def next_batch(self, now: datetime, limit: int) -> list[Delivery]:
         records = await self._db.fetch(
             """
-            SELECT d.broadcast_id, d.user_id, u.telegram_id, d.attempts, b.source_chat_id,
-                   b.source_message_id, b.with_acknowledge, u.language, u.telegram_language
-            FROM broadcasts b
-            JOIN broadcast_deliveries d ON d.broadcast_id = b.id
+            SELECT d.broadcast_id, d.user_id, u.telegram_id, d.attempts, d.source_chat_id,
+                   d.source_message_id, d.with_acknowledge, u.language, u.telegram_language
+            FROM (
+                SELECT d.broadcast_id, d.user_id, d.attempts, d.not_before, b.source_chat_id,
+                       b.source_message_id, b.with_acknowledge
+                FROM broadcasts b
+                JOIN broadcast_deliveries d ON d.broadcast_id = b.id
+                WHERE b.status = 'sending' AND d.state = 'pending' AND d.not_before <= $1
+                ORDER BY b.id, d.not_before, d.user_id
+                LIMIT $2
+            ) d
             JOIN users u ON u.id = d.user_id
-            WHERE b.status = 'sending' AND d.state = 'pending' AND d.not_before <= $1
-            ORDER BY b.id, d.not_before, d.user_id
-            LIMIT $2
+            ORDER BY d.broadcast_id, d.not_before, d.user_id
             """,
             now,
             limit,

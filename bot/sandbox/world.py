@@ -340,6 +340,9 @@ class World:
         """Messages refused with 429 by the emulated limits."""
         self.sent_moments: list[float] = []
         """When each new message was accepted (with limits on), to check the bot's rate."""
+        self.refused_moments: list[float] = []
+        """When each new message was refused because the person blocked the bot (with limits
+        on): a sender cannot know that before it asks."""
         self._overall = _Window(limits.overall) if limits else None
         self._per_chat: dict[int, _Window] = {}
         self._blocking = random.Random(0x5EED)
@@ -486,7 +489,12 @@ class World:
         if self.limits is None or method.lower() not in SENDING_METHODS:
             return await handler(params)
         chat_window = self._within_limits(params)
-        result = await handler(params)
+        try:
+            result = await handler(params)
+        except ApiError as error:
+            if error.code == 403:
+                self.refused_moments.append(time.monotonic())
+            raise
         now = time.monotonic()
         assert self._overall is not None
         self._overall.add(now)

@@ -13,7 +13,7 @@ from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram_i18n import I18nMiddleware
 
 from bot.errors import build_error_router
-from bot.fsm_storage import PostgresStorage
+from bot.fsm_storage import OneReadPerUpdate, PostgresStorage
 from bot.i18n import PersonLanguage, Translations
 from bot.middlewares import BlockedPeopleRefused, FloodGuard, KnownPerson, PrivateChatsOnly
 from bot.settings import Settings
@@ -33,7 +33,7 @@ def build_dispatcher(
 ) -> Dispatcher:
     dispatcher = Dispatcher(
         storage=PostgresStorage(store),
-        events_isolation=isolation or SimpleEventIsolation(),
+        events_isolation=OneReadPerUpdate(isolation or SimpleEventIsolation()),
         store=store,
         translations=translations,
         settings=settings,

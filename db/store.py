@@ -6,6 +6,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import asyncpg
 
@@ -96,6 +97,26 @@ class Store:
             self.pool.terminate()
 
 
+class PooledConnection(asyncpg.Connection):
+    """A pool connection that goes back to the pool without asyncpg's reset query (`UNLISTEN *`,
+    `RESET ALL`, ...: one more round trip after every query) unless it listened for
+    notifications. The store changes no other session state: it never runs `SET`, holds advisory
+    locks by transaction (the migrations' session lock is released in a `finally`) and opens no
+    cursors outside transactions. asyncpg still rolls back an open transaction on release."""
+
+    _listened = False
+
+    async def add_listener(self, channel: str, callback: Any) -> None:
+        self._listened = True
+        await super().add_listener(channel, callback)
+
+    def get_reset_query(self) -> str:
+        if not self._listened:
+            return ""
+        self._listened = False
+        return super().get_reset_query()
+
+
 async def _prepare_connection(connection: asyncpg.Connection) -> None:
     for type_name in ("json", "jsonb"):
         await connection.set_type_codec(
@@ -109,6 +130,7 @@ async def open_store(url: str, *, max_size: int = 10, application: str = "acf-bo
         min_size=1,
         max_size=max_size,
         init=_prepare_connection,
+        connection_class=PooledConnection,
         command_timeout=30,
         server_settings={"timezone": "UTC", "application_name": application},
     )

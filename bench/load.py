@@ -15,6 +15,7 @@ import random
 import signal
 import sys
 import tempfile
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,8 +142,9 @@ def http_session() -> aiohttp.ClientSession:
     return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
 
 
-async def until_answering(client: SandboxClient, child: Child, timeout: float = 90) -> None:
-    """Wait until the bot answers a probe person (it is started, migrated and polling)."""
+async def until_answering(client: SandboxClient, child: Child, timeout: float = 300) -> None:
+    """Wait until the bot answers a probe person (it is started, migrated and polling). Importing
+    aiogram takes seconds of CPU, and a minute on a busy 2-core machine."""
     probe = await client.person("Probe", language_code="en")
     await probe.send("/help")
     try:
@@ -258,6 +260,8 @@ class PhaseResult:
     latencies: list[float]
     bot_cpu: float
     sandbox_cpu: float
+    people_cpu: float
+    """Shares of one core: the bot's process, the sandbox's, and this one's (the people)."""
 
     @property
     def offered(self) -> float:
@@ -360,11 +364,15 @@ async def run_phase(
             except (TimeoutError, LookupError):
                 gave_up += 1
 
-    cpu_at = (bot.cpu_seconds(), sandbox.child.cpu_seconds())
+    cpu_at = (bot.cpu_seconds(), sandbox.child.cpu_seconds(), time.process_time())
     measured_from = began + phase.warmup
     measured_to = deadline
     await asyncio.gather(*(act(index, person) for index, person in enumerate(people)))
-    cpu = (bot.cpu_seconds() - cpu_at[0], sandbox.child.cpu_seconds() - cpu_at[1])
+    cpu = (
+        bot.cpu_seconds() - cpu_at[0],
+        sandbox.child.cpu_seconds() - cpu_at[1],
+        time.process_time() - cpu_at[2],
+    )
     took = loop.time() - began
     events = await sandbox.events_since_last()
     window = measured_to - measured_from
@@ -380,6 +388,7 @@ async def run_phase(
         latencies=latencies,
         bot_cpu=cpu[0] / took,
         sandbox_cpu=cpu[1] / took,
+        people_cpu=cpu[2] / took,
     )
 
 

@@ -81,8 +81,8 @@ def milliseconds(seconds: float) -> str:
 def table(results: list[PhaseResult]) -> list[str]:
     lines = [
         "| bot | mode | people | sent/s | answered/s | p50 ms | p95 ms | p99 ms | gave up "
-        "| bot CPU | sandbox CPU |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| bot CPU | sandbox CPU | people CPU |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         phase = result.phase
@@ -90,7 +90,8 @@ def table(results: list[PhaseResult]) -> list[str]:
             f"| {phase.target} | {phase.mode} | {phase.users} | {result.offered:.1f} "
             f"| {result.throughput:.1f} | {milliseconds(result.percentile(0.50))} "
             f"| {milliseconds(result.percentile(0.95))} | {milliseconds(result.percentile(0.99))} "
-            f"| {result.gave_up} | {result.bot_cpu:.0%} | {result.sandbox_cpu:.0%} |"
+            f"| {result.gave_up} | {result.bot_cpu:.0%} | {result.sandbox_cpu:.0%} "
+            f"| {result.people_cpu:.0%} |"
         )
     return lines
 

@@ -33,8 +33,8 @@ from aiogram.exceptions import (
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translations
+from db import locks
 from db.broadcasts import BROADCAST_CHANNEL, Broadcast, Delivery, Progress
-from db.locks import BROADCAST_SENDER_LOCK
 from db.store import Store
 from handlers.keyboards import BroadcastAction
 from handlers.render import moment
@@ -167,9 +167,7 @@ class BroadcastSender:
         connection = await self.store.pool.acquire()
         try:
             await connection.add_listener(BROADCAST_CHANNEL, self._notified)
-            while not await connection.fetchval(
-                "SELECT pg_try_advisory_lock($1)", BROADCAST_SENDER_LOCK
-            ):
+            while not await locks.try_session_lock(connection, locks.BROADCAST_SENDER_LOCK):
                 await self._wait(LOOK_AGAIN)
             self.leading = True
             self._lock_connection = connection

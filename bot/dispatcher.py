@@ -12,7 +12,7 @@ from aiogram.fsm.storage.base import BaseEventIsolation
 from aiogram_i18n import I18nMiddleware
 
 from bot.errors import build_error_router
-from bot.fsm_storage import PostgresStorage
+from bot.fsm_storage import OneReadPerUpdate, PostgresStorage
 from bot.i18n import PersonLanguage, Translations
 from bot.isolation import PostgresEventIsolation
 from bot.metrics import BotMetrics
@@ -36,7 +36,7 @@ def build_dispatcher(
 ) -> Dispatcher:
     dispatcher = Dispatcher(
         storage=PostgresStorage(store),
-        events_isolation=isolation or PostgresEventIsolation(store.pool),
+        events_isolation=OneReadPerUpdate(isolation or PostgresEventIsolation(store.pool)),
         store=store,
         translations=translations,
         settings=settings,

@@ -47,6 +47,15 @@ class ConversationStates:
         )
         return value
 
+    async def read(self, key: ConversationKey) -> tuple[str | None, dict[str, Any]]:
+        """The state and the data at once (None and {} when there is no conversation)."""
+        record = await self._db.fetchrow(
+            f"SELECT state, data FROM fsm_states WHERE {_KEY_MATCH}", *key.values()
+        )
+        if record is None:
+            return None, {}
+        return record["state"], dict(record["data"] or {})
+
     async def data(self, key: ConversationKey) -> dict[str, Any]:
         value: dict[str, Any] | None = await self._db.fetchval(
             f"SELECT data FROM fsm_states WHERE {_KEY_MATCH}", *key.values()

@@ -16,6 +16,22 @@ MENU_INSTALLER_LOCK = 7_310_845_311_923_401_002
 BROADCAST_SENDER_LOCK = 7_310_845_311_923_401_003
 
 
+def _session_changed(connection: Session) -> None:
+    """A session-level lock must be let go when the connection returns to the pool
+    (`db.store.PooledConnection` resets only connections marked so)."""
+    mark = getattr(connection, "session_changed", None)
+    if mark is not None:
+        mark()
+
+
+async def try_session_lock(connection: Session, key: int) -> bool:
+    """Take the lock for this session, until it ends or the connection returns to the pool;
+    False when another session holds it."""
+    _session_changed(connection)
+    taken: bool = await connection.fetchval("SELECT pg_try_advisory_lock($1)", key)
+    return taken
+
+
 async def try_transaction_lock(connection: asyncpg.Connection, key: int) -> bool:
     """Take the lock until the current transaction ends; False when another holds it."""
     taken: bool = await connection.fetchval("SELECT pg_try_advisory_xact_lock($1)", key)
@@ -30,6 +46,7 @@ PostgreSQL keeps (int, int) keys apart from the bigint keys above."""
 async def try_conversation_lock(connection: Session, conversation: int) -> bool:
     """Take a conversation's lock for this session (until unlocked or the session ends); False
     when another session holds it. A session may hold many, and the same one more than once."""
+    _session_changed(connection)
     taken: bool = await connection.fetchval(
         "SELECT pg_try_advisory_lock($1, $2)", CONVERSATION_LOCKS, conversation
     )

@@ -117,6 +117,30 @@ def _text(value: str) -> str:
     return value
 
 
+class PooledConnection(asyncpg.Connection):
+    """A pool connection that goes back to the pool without asyncpg's reset query (`UNLISTEN *`,
+    `pg_advisory_unlock_all()`, `RESET ALL`, ...: one more round trip after every query) unless
+    its session state changed: it listened for notifications or took a session-level advisory
+    lock (`db.locks` marks those). The store never runs `SET` and opens no cursors outside
+    transactions; asyncpg still rolls back an open transaction on release."""
+
+    _session_changed = False
+
+    def session_changed(self) -> None:
+        """Reset this connection when it goes back to the pool."""
+        self._session_changed = True
+
+    async def add_listener(self, channel: str, callback: Any) -> None:
+        self._session_changed = True
+        await super().add_listener(channel, callback)
+
+    def get_reset_query(self) -> str:
+        if not self._session_changed:
+            return ""
+        self._session_changed = False
+        return super().get_reset_query()
+
+
 async def _prepare_connection(connection: asyncpg.Connection) -> None:
     for type_name in ("json", "jsonb"):
         await connection.set_type_codec(
@@ -136,6 +160,7 @@ async def open_store(url: str, *, max_size: int = 10, application: str = "acf-bo
         min_size=1,
         max_size=max_size,
         init=_prepare_connection,
+        connection_class=PooledConnection,
         command_timeout=30,
         server_settings={"timezone": "UTC", "application_name": application},
     )

@@ -217,6 +217,9 @@ class Chat:
     message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     reply_keyboard: dict[str, Any] | None = None
     events: list[dict[str, Any]] = field(default_factory=list)
+    event_seqs: list[int] = field(default_factory=list)
+    events_changed: Signal = field(default_factory=Signal)
+    """Wakes the waiters of this chat only, so many people waiting at once stay cheap."""
     menu: list[dict[str, str]] = field(default_factory=list)
 
     @property
@@ -409,15 +412,27 @@ class World:
         self.closing = True
         self._updates_changed.fire()
         self._events_changed.fire()
+        for chat in self.chats.values():
+            chat.events_changed.fire()
 
     # ----------------------------------------------------------------- events
 
     def _emit(self, chat_id: int, kind: str, data: dict[str, Any]) -> dict[str, Any]:
-        event = {"seq": next(self._event_ids), "chat_id": chat_id, "kind": kind, **data}
+        """Record an event; `at` is the sandbox's monotonic clock, for measuring answer times."""
+        event = {
+            "seq": next(self._event_ids),
+            "at": time.monotonic(),
+            "chat_id": chat_id,
+            "kind": kind,
+            **data,
+        }
         self._events.append(event)
         self._event_seqs.append(event["seq"])
-        if chat_id in self.chats:
-            self.chats[chat_id].events.append(event)
+        chat = self.chats.get(chat_id)
+        if chat is not None:
+            chat.events.append(event)
+            chat.event_seqs.append(event["seq"])
+            chat.events_changed.fire()
         self._events_changed.fire()
         return event
 
@@ -426,8 +441,7 @@ class World:
             chat = self.chats.get(chat_id)
             if chat is None:
                 return []
-            seqs = [event["seq"] for event in chat.events]
-            return chat.events[bisect.bisect_right(seqs, after) :]
+            return chat.events[bisect.bisect_right(chat.event_seqs, after) :]
         return self._events[bisect.bisect_right(self._event_seqs, after) :]
 
     async def wait_events(
@@ -443,7 +457,10 @@ class World:
             remaining = deadline - loop.time()
             if remaining <= 0 or self.closing:
                 break
-            await self._events_changed.wait(remaining)
+            chat = self.chats.get(chat_id) if chat_id is not None else None
+            await (chat.events_changed if chat is not None else self._events_changed).wait(
+                remaining
+            )
         return found
 
     # ----------------------------------------------------------------- updates

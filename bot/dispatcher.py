@@ -17,6 +17,7 @@ from bot.fsm_storage import PostgresStorage
 from bot.i18n import PersonLanguage, Translations
 from bot.middlewares import BlockedPeopleRefused, FloodGuard, KnownPerson, PrivateChatsOnly
 from bot.settings import Settings
+from bot.updates import HandledOnce
 from db.store import Store
 from handlers import build_root_router
 from roles.clock import Clock
@@ -30,6 +31,7 @@ def build_dispatcher(
     clock: Clock,
     *,
     isolation: BaseEventIsolation | None = None,
+    handled_once: HandledOnce | None = None,
 ) -> Dispatcher:
     dispatcher = Dispatcher(
         storage=PostgresStorage(store),
@@ -42,6 +44,8 @@ def build_dispatcher(
         appeal_rules=settings.appeal_rules,
         receipt_sessions=ReceiptSessions(),
     )
+    if handled_once is not None:  # first: a duplicate update does nothing at all
+        dispatcher.update.outer_middleware(handled_once)
     dispatcher.update.outer_middleware(PrivateChatsOnly())
     dispatcher.update.outer_middleware(KnownPerson(store))
     I18nMiddleware(

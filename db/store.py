@@ -25,6 +25,7 @@ from db.reminders import Reminders
 from db.risks import Risks
 from db.stats import Statistics
 from db.tips import Tips
+from db.updates import HandledUpdates
 from db.users import Users
 
 STORE_UNAVAILABLE = (
@@ -61,6 +62,7 @@ class Store:
         self.risks = Risks(executor)
         self.appeals = Appeals(executor)
         self.analytics = Analytics(executor)
+        self.updates = HandledUpdates(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-import sys
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -32,7 +31,7 @@ from roles.broadcasts import Audience, BroadcastDraft
 from roles.clock import SystemClock
 from roles.model import Actor
 from tests.conftest import BotRunner, PersonFactory
-from tests.helpers import environment_with, free_port, new_telegram_id, started
+from tests.helpers import free_port, new_telegram_id, start_bot_process, started
 from tests.test_tip_life import MovableClock, actor_of
 
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -319,7 +318,8 @@ async def test_a_scheduled_broadcast_waits_for_its_time_and_can_be_stopped(
     assert all(len(bot_messages(sandbox.world, reader.id)) == 1 for reader in readers)
     assert await deliveries(store, later) == {"cancelled": 2}
     actions = await store.pool.fetch(
-        "SELECT action FROM audit_log WHERE object_type = 'broadcast' AND object_id = $1 ORDER BY id",
+        "SELECT action FROM audit_log WHERE object_type = 'broadcast' AND object_id = $1 "
+        "ORDER BY id",
         str(later),
     )
     assert [row["action"] for row in actions] == ["broadcast.scheduled", "broadcast.cancelled"]
@@ -397,18 +397,6 @@ async def test_the_bot_keeps_to_telegrams_rate_and_waits_when_told_to(
 
 
 # ------------------------------------------------------------------ a crash mid-way
-
-
-async def start_bot_process(cwd: Path, **settings: str) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        cwd=cwd,
-        env=environment_with(**settings),
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=(cwd / "bot.log").open("ab"),
-    )
 
 
 async def until_delivered(world: World, readers: set[int], count: int) -> None:

@@ -48,8 +48,10 @@ REDO_WITHIN = timedelta(hours=1)
 an older one is let go (a person does not expect an answer to an hour-old message)."""
 KEEP_CLAIMS = timedelta(days=2)
 """Claims are kept this long: Telegram keeps an unconfirmed update for 24 hours at most."""
-CLAIM_WAIT = 10.0
-"""Seconds a confirmation waits for the claims of the updates given out before it goes anyway."""
+CLAIM_WAIT = 2.0
+"""Seconds a confirmation waits for the claims of the updates given out before it goes anyway
+(a claim takes milliseconds; an update that failed before its claim, the store being down, was
+answered and never settles)."""
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 

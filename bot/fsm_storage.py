@@ -3,9 +3,9 @@ restart of the bot (aiogram ships no maintained storage for asyncpg).
 
 While an update is handled under `holding_writes()` (see bot/updates.py), its changes of state
 and data are kept in memory and read back from there; `write_held` stores them (before each Bot
-API call the update makes, and when it is finished) and returns what those conversations were
-before the update, which `restore` puts back when the update is handled again after its process
-died. So a redone update finds the step it was sent for."""
+API call the update makes, and when it is finished) and tells what those conversations were
+before the update and how it left them. When the update is handled again after its process
+died, `restore` puts them back as they were before, unless they have moved on since."""
 
 from __future__ import annotations
 
@@ -45,14 +45,14 @@ class HeldConversation:
 
 @dataclass
 class HeldWrites:
-    """One update's conversation changes not yet stored, and the conversations whose earlier
-    content was already returned by `write_held`."""
+    """One update's conversation changes not yet stored, and for each conversation it stored
+    changes of, what it was before and after (`write_held`)."""
 
     bot_id: int
     update_id: int
     instance: int
     changes: dict[ConversationKey, HeldConversation] = field(default_factory=dict)
-    remembered: set[ConversationKey] = field(default_factory=set)
+    stored: dict[ConversationKey, dict[str, Any]] = field(default_factory=dict)
 
 
 _held: ContextVar[HeldWrites | None] = ContextVar("held_conversation_writes", default=None)
@@ -74,31 +74,45 @@ def held_writes() -> HeldWrites | None:
     return _held.get()
 
 
+async def _content(store: Store, key: ConversationKey) -> dict[str, Any]:
+    return {
+        "state": await store.conversations.state(key),
+        "data": await store.conversations.data(key),
+    }
+
+
 async def write_held(store: Store, held: HeldWrites) -> list[dict[str, Any]]:
-    """Store the held changes (in the caller's transaction); return what the conversations
-    changed for the first time were before."""
-    before: list[dict[str, Any]] = []
+    """Store the held changes (in the caller's transaction); return every conversation this
+    update changed so far: its key, what it was `before` the update and is `after` it."""
+    if not held.changes:
+        return []
     for key, change in held.changes.items():
-        if key not in held.remembered:
-            state = await store.conversations.state(key)
-            before.append(
-                {**asdict(key), "state": state, "data": await store.conversations.data(key)}
-            )
-            held.remembered.add(key)
+        if key not in held.stored:
+            held.stored[key] = {**asdict(key), "before": await _content(store, key)}
+        entry = held.stored[key]
         if change.state_set:
             await store.conversations.set_state(key, change.state)
         if change.data_set:
             await store.conversations.set_data(key, change.data or {})
+        entry["after"] = await _content(store, key)
     held.changes.clear()
-    return before
+    return list(held.stored.values())
 
 
-async def restore(store: Store, conversations: list[dict[str, Any]]) -> None:
-    """Put conversations back as `write_held` said they were (in the caller's transaction)."""
-    for item in conversations:
-        key = ConversationKey(**{name: item[name] for name in ConversationKey.__dataclass_fields__})
-        await store.conversations.set_state(key, item["state"])
-        await store.conversations.set_data(key, item["data"] or {})
+async def restore(store: Store, conversations: list[dict[str, Any]]) -> bool:
+    """Put conversations back as they were before an update (in the caller's transaction);
+    False, and nothing changed, when one has moved on since the update left it."""
+    keys = [
+        ConversationKey(**{name: item[name] for name in ConversationKey.__dataclass_fields__})
+        for item in conversations
+    ]
+    for key, item in zip(keys, conversations, strict=True):
+        if await _content(store, key) != item["after"]:
+            return False
+    for key, item in zip(keys, conversations, strict=True):
+        await store.conversations.set_state(key, item["before"]["state"])
+        await store.conversations.set_data(key, item["before"]["data"] or {})
+    return True
 
 
 class PostgresStorage(BaseStorage):

@@ -164,9 +164,15 @@ class HandledOnce(BaseMiddleware):
         if claim is None:
             log.info("Update %s was already handled or is being handled: dropped", event.update_id)
             return None
-        if claim.conversations_before:
+        if claim.conversations:
             async with self.store.transaction() as tx:
-                await restore(tx, claim.conversations_before)
+                restored = await restore(tx, claim.conversations)
+                if not restored:
+                    await tx.updates.finish(bot.id, event.update_id, instance)
+            if not restored:
+                log.warning("Update %s not handled again: its conversation moved on since",
+                            event.update_id)  # fmt: skip
+                return None
             if (state := data.get("state")) is not None:  # aiogram read it before the restore
                 data["raw_state"] = await state.get_state()
         with holding_writes(bot.id, event.update_id, instance) as held:
@@ -184,9 +190,11 @@ async def store_changes(store: Store, held: HeldWrites, *, finished: bool) -> No
     """Store an update's held conversation changes, with what they replace, and when
     `finished`, the mark that it was handled: all in one transaction."""
     async with store.transaction() as tx:
-        before = await write_held(tx, held)
-        if before:
-            await tx.updates.remember_before(held.bot_id, held.update_id, held.instance, before)
+        conversations = await write_held(tx, held)
+        if conversations:
+            await tx.updates.remember_conversations(
+                held.bot_id, held.update_id, held.instance, conversations
+            )
         if finished:
             await tx.updates.finish(held.bot_id, held.update_id, held.instance)
 

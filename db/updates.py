@@ -13,10 +13,10 @@ from db.locks import instance_alive
 
 @dataclass(frozen=True)
 class Claim:
-    """This process handles the update; `conversations_before` is set when a process that died
-    had begun it (what the conversations it changed were before)."""
+    """This process handles the update; `conversations` is set when a process that died had
+    begun it (the conversations it changed: before, and as it left them)."""
 
-    conversations_before: list[dict[str, Any]]
+    conversations: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class HandledUpdates:
                 WHERE h.finished_at IS NULL AND h.instance <> excluded.instance
                   AND h.claimed_at > now() - $5::interval
                   AND NOT {instance_alive("h.instance")}
-            RETURNING h.conversations_before
+            RETURNING h.conversations
             """,
             bot_id,
             update_id,
@@ -59,15 +59,14 @@ class HandledUpdates:
         )
         if record is None:
             return None
-        return Claim(list(record["conversations_before"] or []))
+        return Claim(list(record["conversations"] or []))
 
-    async def remember_before(
+    async def remember_conversations(
         self, bot_id: int, update_id: int, instance: int, conversations: list[dict[str, Any]]
     ) -> None:
-        """What the conversations this update changes were before it."""
+        """The conversations this update changed, before it and as it has left them so far."""
         await self._db.execute(
-            "UPDATE handled_updates "
-            "SET conversations_before = coalesce(conversations_before, '[]'::jsonb) || $4 "
+            "UPDATE handled_updates SET conversations = $4 "
             "WHERE bot_id = $1 AND update_id = $2 AND instance = $3",
             bot_id,
             update_id,
@@ -79,7 +78,7 @@ class HandledUpdates:
         """Handled: the update's content is no longer kept."""
         await self._db.execute(
             "UPDATE handled_updates "
-            "SET finished_at = now(), payload = NULL, conversations_before = NULL "
+            "SET finished_at = now(), payload = NULL, conversations = NULL "
             "WHERE bot_id = $1 AND update_id = $2 AND instance = $3",
             bot_id,
             update_id,

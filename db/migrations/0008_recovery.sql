@@ -12,7 +12,7 @@ CREATE TABLE handled_updates (
     claimed_at   timestamptz NOT NULL,
     finished_at  timestamptz,
     payload      jsonb,              -- the update while unfinished, to hand it again; then null
-    conversations_before jsonb,      -- the conversations it changed, as they were before it
+    conversations jsonb,             -- the conversations it changed: before it, and as it left them
     PRIMARY KEY (bot_id, update_id)
 );
 CREATE INDEX handled_updates_unfinished ON handled_updates (bot_id, claimed_at)

@@ -412,3 +412,48 @@ async def test_a_send_that_times_out_is_not_repeated_and_the_outbox_records_it_u
     await until(unconfirmed)
     await app.outbox.sync_pending()
     assert sum("#987652" in text for text in bot_texts(sandbox.world, person.id)) == 1
+
+
+async def test_an_update_left_by_a_dead_process_is_let_go_when_its_conversation_moved_on(
+    running_bot: BotApp, sandbox: SandboxServer, new_person: PersonFactory, store: Store
+) -> None:
+    """A process died half-way through "/report" (it had set the category step); the person has
+    since gone on in another conversation. Handing the old update again would put the report
+    back over it: it is let go instead."""
+    person = await new_person("Moved", language_code="en")
+    await started(person, "English")
+    update = forged_update(person, "/report")
+    key = {
+        "bot_id": running_bot.bot.id,
+        "chat_id": person.id,
+        "user_id": person.id,
+        "thread_id": 0,
+        "business_connection_id": "",
+        "destiny": "default",
+    }
+    left_by_the_dead = [
+        {
+            **key,
+            "before": {"state": None, "data": {}},
+            "after": {"state": "ReportFlow:category", "data": {}},
+        }
+    ]
+    await store.pool.execute(
+        "INSERT INTO handled_updates (bot_id, update_id, instance, claimed_at, payload, "
+        "conversations) VALUES ($1, $2, 0, now(), $3, $4)",
+        running_bot.bot.id,
+        update["update_id"],
+        update,
+        left_by_the_dead,
+    )
+    await person.ask("/region")  # another conversation since
+    before = len(bot_texts(sandbox.world, person.id))
+
+    await running_bot.recover_updates()
+
+    finished = await store.pool.fetchval(
+        "SELECT finished_at IS NOT NULL FROM handled_updates WHERE update_id = $1",
+        update["update_id"],
+    )
+    assert finished is True
+    assert len(bot_texts(sandbox.world, person.id)) == before

@@ -11,7 +11,7 @@ CREATE TABLE handled_updates (
     instance     integer NOT NULL,   -- the claiming process (its liveness advisory lock)
     claimed_at   timestamptz NOT NULL,
     finished_at  timestamptz,
-    payload      jsonb,              -- the update while unfinished, to hand it again; then null
+    payload      json,               -- the update while unfinished (json keeps any \u0000), then null
     conversations jsonb,             -- the conversations it changed: before it, and as it left them
     PRIMARY KEY (bot_id, update_id)
 );

@@ -22,12 +22,10 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import (
     TelegramNetworkError,
-    TelegramRetryAfter,
     TelegramServerError,
     TelegramUnauthorizedError,
 )
 from aiogram.methods import Response, TelegramMethod
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -37,7 +35,18 @@ from bot.i18n import load_translations
 from bot.menus import MenuInstaller
 from bot.metrics import BotMetrics
 from bot.outbox import OutboxSender
+from bot.retries import RetryTransient
 from bot.settings import Settings, SettingsError, unusable_address
+from bot.updates import (
+    ChangesBeforeCalls,
+    ClaimBeforeConfirming,
+    ClaimingRequestHandler,
+    HandledOnce,
+    Liveness,
+    Unclaimed,
+    forget_old_claims,
+    redo_abandoned,
+)
 from bot.web import build_web_app
 from db.store import Store
 from roles import reminders, retention, staff
@@ -49,6 +58,7 @@ log = logging.getLogger(__name__)
 MENU_SWEEP_SECONDS = 60
 OUTBOX_SWEEP_SECONDS = 30
 REMINDER_SWEEP_SECONDS = 60
+ABANDONED_SWEEP_SECONDS = 60
 RETENTION_HOUR = 3
 """Local hour of the nightly retention job."""
 
@@ -82,31 +92,6 @@ class KeepResponseModels(BaseRequestMiddleware):
         return await make_request(bot, method)
 
 
-class WaitWhenTooMany(BaseRequestMiddleware):
-    """Telegram answered 429 to an ordinary send (an answer, a menu, an edit): wait as long as
-    it asks and try again, a few times. Broadcasts have their own client and pacing."""
-
-    TRIES = 3
-    LONGEST_WAIT = 30
-
-    async def __call__(
-        self, make_request: NextRequestMiddlewareType[Any], bot: Bot, method: TelegramMethod[Any]
-    ) -> Response[Any]:
-        for attempt in range(1, self.TRIES + 1):
-            try:
-                return await make_request(bot, method)
-            except TelegramRetryAfter as error:
-                if attempt == self.TRIES or error.retry_after > self.LONGEST_WAIT:
-                    raise
-                log.info(
-                    "Telegram asked to wait %s s before %s",
-                    error.retry_after,
-                    type(method).__name__,
-                )
-                await asyncio.sleep(error.retry_after)
-        raise AssertionError("unreachable")
-
-
 class BotApp:
     def __init__(
         self,
@@ -121,11 +106,23 @@ class BotApp:
         self.store = store
         self.clock = clock or SystemClock()
         self.bot = make_bot(token, api_base)
-        self.bot.session.middleware(WaitWhenTooMany())
+        self.retries = RetryTransient()
+        self.bot.session.middleware(self.retries)
+        # Faults and recovery (bot/updates.py): each update claimed once, none lost in a crash.
+        self.liveness = Liveness(store)
+        self.unclaimed = Unclaimed()
+        self.bot.session.middleware(ClaimBeforeConfirming(self.unclaimed))
+        self.bot.session.middleware(ChangesBeforeCalls(store))
         self.translations = load_translations(settings.default_language)
         self.menus = MenuInstaller(self.bot, store, self.translations, settings.default_language)
         self.outbox = OutboxSender(
-            self.bot, store, self.translations, settings.default_language, self.clock, settings.zone
+            self.bot,
+            store,
+            self.translations,
+            settings.default_language,
+            self.clock,
+            settings.zone,
+            self.liveness,
         )
         self.broadcasts = BroadcastSender(
             make_bot(token, api_base),
@@ -149,6 +146,7 @@ class BotApp:
             self.clock,
             metrics=self.metrics,
             receipt_sessions=self.receipt_sessions,
+            handled_once=HandledOnce(store, self.liveness, self.unclaimed),
         )
         self.dispatcher["broadcaster"] = self.broadcasts
         self.scheduler = AsyncIOScheduler(timezone=UTC)
@@ -163,6 +161,7 @@ class BotApp:
 
     async def start(self) -> None:
         await self._meet_bot_api()
+        await self.liveness.acquire()
         await self.menus.install_defaults()
         await self._grant_configured_coordinators()
         await self._start_web()
@@ -185,6 +184,8 @@ class BotApp:
                     name="polling",
                 )
             )
+        self._tasks.append(asyncio.create_task(self.liveness.run(), name="liveness"))
+        self._tasks.append(asyncio.create_task(self.recover_updates(), name="redo-updates"))
         self._tasks.append(asyncio.create_task(self.menus.run(), name="menu-installer"))
         self._tasks.append(asyncio.create_task(self.outbox.run(), name="outbox-sender"))
         self._tasks.append(asyncio.create_task(self.broadcasts.run(), name="broadcast-sender"))
@@ -199,6 +200,12 @@ class BotApp:
         )
         self.scheduler.add_job(
             self.forget_receipt_sessions, "interval", seconds=60, id="receipt-session-sweep"
+        )
+        self.scheduler.add_job(
+            self.recover_updates,
+            "interval",
+            seconds=ABANDONED_SWEEP_SECONDS,
+            id="redo-updates",
         )
         self.scheduler.add_job(
             self.purge_expired,
@@ -216,6 +223,15 @@ class BotApp:
         handled = await reminders.sweep(self.store, self.rules, self.clock)
         await self.outbox.sync_pending()
         return handled
+
+    async def recover_updates(self) -> None:
+        """Handle again what stopped processes left unfinished; forget claims older than two
+        days. At start and every minute."""
+        try:
+            await redo_abandoned(self.store, self.dispatcher, self.bot, self.liveness)
+            await forget_old_claims(self.store)
+        except Exception as error:  # the next round tries again
+            log.warning("Unfinished updates not looked at: %r", error)
 
     async def purge_expired(self) -> retention.Purged:
         """Remove the words of tips closed longer than RETENTION_DAYS; daily, at night."""
@@ -250,6 +266,7 @@ class BotApp:
             self._web = None
         await self.bot.session.close()
         await self.broadcasts.bot.session.close()
+        await self.liveness.release()
 
     def _lifecycle_data(self) -> dict[str, object]:
         """What aiogram passes to startup and shutdown hooks (as its own webhook set-up does)."""
@@ -285,9 +302,10 @@ class BotApp:
         if self.webhook_mode:
             secret = self.settings.webhook_secret
             path = urlsplit(str(self.settings.webhook_url)).path or "/"
-            SimpleRequestHandler(
+            ClaimingRequestHandler(
                 self.dispatcher,
                 self.bot,
+                self.unclaimed,
                 secret_token=secret.get_secret_value() if secret else None,
             ).register(app, path=path)
         self._web = web.AppRunner(app, access_log=None, handle_signals=False)

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-import aiohttp
 from aiogram import Bot
 from aiogram.exceptions import (
     TelegramAPIError,
@@ -33,6 +32,7 @@ from aiogram.exceptions import (
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translations
+from bot.retries import never_left
 from db import locks
 from db.broadcasts import BROADCAST_CHANNEL, Broadcast, Delivery, Progress
 from db.store import Store
@@ -53,11 +53,6 @@ CHAT_GAP = 1.0
 LOOK_AGAIN = 5.0
 """Seconds between looks for due work (and, when another instance sends, for its lock)."""
 GIVE_UP_AFTER = 10
-
-
-def never_left(error: TelegramNetworkError) -> bool:
-    """The request could not even be made (no connection): Telegram surely has not got it."""
-    return isinstance(error.__cause__, aiohttp.ClientConnectorError)
 
 
 class Pacer:

@@ -18,6 +18,7 @@ from bot.isolation import PostgresEventIsolation
 from bot.metrics import BotMetrics
 from bot.middlewares import BlockedPeopleRefused, FloodGuard, KnownPerson, PrivateChatsOnly
 from bot.settings import Settings
+from bot.updates import HandledOnce
 from db.store import Store
 from handlers import build_root_router
 from roles.clock import Clock
@@ -33,6 +34,7 @@ def build_dispatcher(
     isolation: BaseEventIsolation | None = None,
     metrics: BotMetrics | None = None,
     receipt_sessions: ReceiptSessions | None = None,
+    handled_once: HandledOnce | None = None,
 ) -> Dispatcher:
     dispatcher = Dispatcher(
         storage=PostgresStorage(store),
@@ -45,6 +47,8 @@ def build_dispatcher(
         appeal_rules=settings.appeal_rules,
         receipt_sessions=receipt_sessions or MemoryReceiptSessions(),
     )
+    if handled_once is not None:  # first: a duplicate update does nothing at all
+        dispatcher.update.outer_middleware(handled_once)
     dispatcher.update.outer_middleware((metrics or BotMetrics(store, clock)).middleware())
     dispatcher.update.outer_middleware(PrivateChatsOnly())
     dispatcher.update.outer_middleware(KnownPerson(store))

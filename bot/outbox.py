@@ -1,9 +1,11 @@
 """The outbox sender: delivers what workflows queued for people (status changes, questions on a
 tip, follow-ups), in each recipient's language at the moment of sending.
 
-One message per transaction: the row is locked (other instances skip it), sent, and marked sent
-before the commit, so a stop of the bot between two messages loses and repeats nothing. Woken by
-NOTIFY when a message is queued, and every minute by the scheduler for messages due later.
+At most once: a row is claimed under a row lock (other instances skip it) and committed as being
+sent by this process before its request leaves. A request that may have reached Telegram (a
+timeout, a dropped connection, the process killed mid-send) leaves the row unconfirmed, never
+sent again; one that surely did not (no connection, 5xx, 429) is due again later. Woken by
+NOTIFY when a message is queued, and every 30 s by the scheduler for messages due later.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Translations
 from bot.menus import not_started
+from bot.retries import never_left
+from bot.updates import Liveness
 from bot.workers import run_on_notifications
 from db.outbox import OUTBOX_CHANNEL, OutgoingMessage
 from db.store import Store
@@ -66,8 +70,10 @@ class OutboxSender:
         default_language: Language,
         clock: Clock,
         zone: ZoneInfo,
+        liveness: Liveness,
     ) -> None:
         self.bot = bot
+        self.liveness = liveness
         self.store = store
         self.translations = translations
         self.default_language = default_language
@@ -94,53 +100,78 @@ class OutboxSender:
         """Send every message that is due; return how many were handled."""
         handled = 0
         async with self._lock:
+            settled = await self.store.outbox.settle_abandoned(
+                self.liveness.instance, self.clock.now()
+            )
+            if settled:
+                log.warning("%s messages were on the wire when a process stopped", settled)
             while True:
+                async with self.store.transaction() as tx:
+                    due = await tx.outbox.claim_due(self.clock.now(), 1)
+                    if not due:
+                        return handled
+                    await tx.outbox.start_sending(
+                        due[0].id, self.liveness.instance, self.clock.now()
+                    )
                 try:
-                    async with self.store.transaction() as tx:
-                        due = await tx.outbox.claim_due(self.clock.now(), 1)
-                        if not due:
-                            return handled
-                        await self._deliver(tx, due[0])
+                    await self._deliver(due[0])
                 except _TryLater as reason:
                     log.warning("Messages will be sent later: %s", reason)
                     return handled
                 handled += 1
 
-    async def _deliver(self, tx: Store, message: OutgoingMessage) -> None:
+    async def _deliver(self, message: OutgoingMessage) -> None:
+        outbox = self.store.outbox
         now = self.clock.now()
         language = resolve_language(
             message.language, message.telegram_language, self.default_language
         )
         renderer = RENDERERS.get(message.kind)
-        rendered = await renderer(self, message, language) if renderer else None
+        try:
+            rendered = await renderer(self, message, language) if renderer else None
+        except Exception as error:
+            await outbox.retry_later(message.id, now + timedelta(minutes=1), repr(error))
+            raise
         if rendered is None:
-            await tx.outbox.mark_dropped(message.id, now, "no longer relevant")
+            await outbox.mark_dropped(message.id, now, "no longer relevant")
             return
         try:
             await self.bot.send_message(
                 message.telegram_id, rendered.text, reply_markup=rendered.markup
             )
         except TelegramRetryAfter as error:
-            await tx.outbox.retry_later(
+            await outbox.retry_later(
                 message.id, now + timedelta(seconds=error.retry_after), str(error)
             )
             return
-        except (TelegramNetworkError, TelegramServerError) as error:
-            if message.attempts + 1 >= GIVE_UP_AFTER:
-                await tx.outbox.mark_dropped(message.id, now, str(error))
+        except TelegramNetworkError as error:
+            if not never_left(error):
+                log.warning("A %s message may not have arrived: %s", message.kind, error)
+                await outbox.mark_unconfirmed(message.id, now, str(error))
                 return
-            pause = timedelta(seconds=min(2 ** (message.attempts + 1), 600))
-            await tx.outbox.retry_later(message.id, now + pause, str(error))
-            raise _TryLater(str(error)) from None
+            await self._retry_later(message, str(error))
+        except TelegramServerError as error:
+            await self._retry_later(message, str(error))
         except TelegramAPIError as error:
             if message.user_id is not None and (
                 isinstance(error, TelegramForbiddenError) or not_started(error)
             ):
-                await tx.users.set_reachable(message.user_id, False)
+                await self.store.users.set_reachable(message.user_id, False)
             log.warning("A %s message was refused by the Bot API: %s", message.kind, error)
-            await tx.outbox.mark_dropped(message.id, now, str(error))
+            await outbox.mark_dropped(message.id, now, str(error))
             return
-        await tx.outbox.mark_sent(message.id, now)
+        await outbox.mark_sent(message.id, self.clock.now())
+
+    async def _retry_later(self, message: OutgoingMessage, error: str) -> None:
+        """Telegram surely did not take it (no connection, 5xx after the session's own tries):
+        due again after a growing pause, and this round stops."""
+        now = self.clock.now()
+        if message.attempts + 1 >= GIVE_UP_AFTER:
+            await self.store.outbox.mark_dropped(message.id, now, error)
+            return
+        pause = timedelta(seconds=min(2 ** (message.attempts + 1), 600))
+        await self.store.outbox.retry_later(message.id, now + pause, error)
+        raise _TryLater(error)
 
     async def run(self) -> None:
         await run_on_notifications(

@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     bot_api_base_url: str | None = None
     database_url: SecretStr | None = None
     embedded_postgres_dir: Path = Path(".data/postgres")
-    database_pool_size: int = Field(default=10, ge=5, le=100)
+    database_pool_size: int = Field(default=10, ge=8, le=100)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     web_host: str = "127.0.0.1"

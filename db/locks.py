@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, TypeAlias
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
+from db.executor import Executor
+
 if TYPE_CHECKING:
     Session: TypeAlias = asyncpg.Connection[asyncpg.Record] | PoolConnectionProxy[asyncpg.Record]
 else:
@@ -16,7 +18,7 @@ MENU_INSTALLER_LOCK = 7_310_845_311_923_401_002
 BROADCAST_SENDER_LOCK = 7_310_845_311_923_401_003
 
 
-def _session_changed(connection: Session) -> None:
+def _session_changed(connection: object) -> None:
     """A session-level lock must be let go when the connection returns to the pool
     (`db.store.PooledConnection` resets only connections marked so)."""
     mark = getattr(connection, "session_changed", None)
@@ -55,3 +57,26 @@ async def try_conversation_lock(connection: Session, conversation: int) -> bool:
 
 async def conversation_unlock(connection: Session, conversation: int) -> None:
     await connection.execute("SELECT pg_advisory_unlock($1, $2)", CONVERSATION_LOCKS, conversation)
+
+
+LIVENESS_LOCKS = 731_084_532
+"""The int4 namespace of the processes' liveness locks: a running bot process holds the session
+lock (LIVENESS_LOCKS, its instance number) for as long as it lives; it goes with its connection."""
+
+
+def instance_alive(column: str) -> str:
+    """SQL that is true while the process numbered by `column` holds its liveness lock."""
+    return (
+        "EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted"
+        " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        f" AND l.classid = {LIVENESS_LOCKS} AND l.objid = {column}::oid AND l.objsubid = 2)"
+    )
+
+
+async def try_liveness_lock(connection: Executor, instance: int) -> bool:
+    """Take this process's liveness lock on `connection`; False when another process has it."""
+    _session_changed(connection)
+    taken: bool = await connection.fetchval(
+        "SELECT pg_try_advisory_lock($1::int4, $2::int4)", LIVENESS_LOCKS, instance
+    )
+    return taken

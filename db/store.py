@@ -28,6 +28,7 @@ from db.reminders import Reminders
 from db.risks import Risks
 from db.stats import Statistics
 from db.tips import Tips
+from db.updates import HandledUpdates
 from db.users import Users
 
 STORE_UNAVAILABLE = (
@@ -66,6 +67,7 @@ class Store:
         self.analytics = Analytics(executor)
         self.receipt_sessions = ReceiptSessionRows(executor)
         self.backlog = Backlog(executor)
+        self.updates = HandledUpdates(executor)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Store]:

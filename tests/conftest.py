@@ -87,7 +87,7 @@ async def database_url(database_server: str) -> AsyncIterator[str]:
 
 @pytest.fixture(scope="session")
 async def store(database_url: str) -> AsyncIterator[Store]:
-    store = await open_store(database_url, max_size=10)
+    store = await open_store(database_url, max_size=24)
     await apply_migrations(store.pool)
     yield store
     await store.close()

@@ -53,6 +53,21 @@ async def start_bot(cwd: Path, *args: str, **settings: str) -> asyncio.subproces
     )
 
 
+async def start_bot_process(cwd: Path, **settings: str) -> asyncio.subprocess.Process:
+    """The bot as its own process (to be killed and started again); its log goes to
+    `cwd/bot.log`."""
+    with (cwd / "bot.log").open("ab") as log:
+        return await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            cwd=cwd,
+            env=environment_with(**settings),
+            stdout=log,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import random
 import signal
-import sys
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
@@ -33,7 +32,7 @@ from roles.broadcasts import Audience, BroadcastDraft
 from roles.clock import SystemClock
 from roles.model import Actor
 from tests.conftest import BotRunner, PersonFactory
-from tests.helpers import environment_with, free_port, new_telegram_id, started
+from tests.helpers import free_port, new_telegram_id, start_bot_process, started
 from tests.test_tip_life import MovableClock, actor_of
 
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -432,18 +431,6 @@ async def test_at_telegrams_own_rate_uneven_delays_on_the_way_bring_no_429(
 
 
 # ------------------------------------------------------------------ a crash mid-way
-
-
-async def start_bot_process(cwd: Path, **settings: str) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        cwd=cwd,
-        env=environment_with(**settings),
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=(cwd / "bot.log").open("ab"),
-    )
 
 
 async def until_delivered(world: World, readers: set[int], count: int) -> None:

@@ -82,6 +82,21 @@ class _Window:
         self._moments.append(now)
 
 
+@dataclass
+class Fault:
+    """The next `times` calls of a method fail: after `hang` seconds (the call still takes effect
+    afterwards, as a request Telegram got but answered too late), or at once with HTTP `status`."""
+
+    times: int
+    status: int | None = None
+    hang: float = 0.0
+
+    def description(self) -> str:
+        return {502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}.get(
+            self.status or 500, "Internal Server Error"
+        )
+
+
 class ApiError(Exception):
     """A refusal in Telegram's shape: HTTP status, `description` and optional `retry_after`."""
 
@@ -364,6 +379,8 @@ class World:
         self.rejections: dict[str, ApiError] = {}
         self.calls: Counter[str] = Counter()
         self.gate: Callable[[str, Params], Awaitable[None]] | None = None
+        self.faults: dict[str, list[Fault]] = {}
+        """Injected failures by method (see `fail` and `hang`)."""
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(secrets.randbelow(10**8) + 10**8)
         self._allowed_updates: list[str] | None = None
@@ -501,6 +518,7 @@ class World:
         rejection = self.rejections.get(method.lower())
         if rejection is not None:
             raise rejection
+        await self._injected_fault(method.lower())
         if self.gate is not None:
             await self.gate(method.lower(), params)
         if self.limits is None or method.lower() not in SENDING_METHODS:
@@ -518,6 +536,27 @@ class World:
         chat_window.add(now)
         self.sent_moments.append(now)
         return result
+
+    def fail(self, method: str, times: int, status: int = 500) -> None:
+        """The next `times` calls of `method` answer `status` (a 5xx) and do nothing."""
+        self.faults.setdefault(method.lower(), []).append(Fault(times, status=status))
+
+    def hang(self, method: str, times: int, seconds: float) -> None:
+        """The next `times` calls of `method` answer only after `seconds` (a client with a
+        shorter timeout gives up first), then take effect as usual."""
+        self.faults.setdefault(method.lower(), []).append(Fault(times, hang=seconds))
+
+    async def _injected_fault(self, method: str) -> None:
+        queue = self.faults.get(method)
+        if not queue:
+            return
+        fault = queue[0]
+        fault.times -= 1
+        if fault.times <= 0:
+            queue.pop(0)
+        if fault.status is not None:
+            raise ApiError(fault.status, fault.description())
+        await asyncio.sleep(fault.hang)
 
     def _within_limits(self, params: Params) -> _Window:
         """The chat's window when one more message fits; 429 when it does not."""

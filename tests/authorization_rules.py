@@ -75,8 +75,8 @@ ONLY_COMMISSAR = frozenset({COMMISSAR})
 ONLY_AMBASSADOR = frozenset({AMBASSADOR})
 NATIONWIDE = frozenset({COORDINATOR})
 
-REGION_A = "KZY"
-REGION_B = "ULY"
+REGION_A = "AKT"
+REGION_B = "AKM"
 
 
 @dataclass

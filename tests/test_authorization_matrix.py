@@ -259,10 +259,10 @@ async def build_world(
     coordinator = await owner(store, "coordinator")
     world = World(walker_user_ids={name: actor.user_id for name, actor in walkers.items()})
     world.tip_b = await add_tip(
-        store, REGION_B, "bribery", "Ulytau akimat", now, "new", tipster.user_id
+        store, REGION_B, "bribery", "Akmola akimat", now, "new", tipster.user_id
     )
     world.tip_a_theirs = await add_tip(
-        store, REGION_A, "bribery", "Kyzylorda akimat", now, "new", tipster.user_id
+        store, REGION_A, "bribery", "Aktobe akimat", now, "new", tipster.user_id
     )
     await tips.change_status(store, colleague, world.tip_a_theirs, "taken", rules, clock)
     today = now.date()
@@ -282,13 +282,13 @@ async def build_world(
         )
         setattr(world, attribute, check)
     world.violation_b, _ = await add_violation(
-        store, REGION_B, commissar_b.user_id, "Ulytau akimat", "high", now, tip_id=world.tip_b
+        store, REGION_B, commissar_b.user_id, "Akmola akimat", "high", now, tip_id=world.tip_b
     )
     world.violation_a_theirs, _ = await add_violation(
         store,
         REGION_A,
         colleague.user_id,
-        "Kyzylorda akimat",
+        "Aktobe akimat",
         "high",
         now,
         tip_id=world.tip_a_theirs,
@@ -315,14 +315,14 @@ async def build_world(
         store, ombudsman, draft, clock, send_at=now + timedelta(days=30)
     )
     world.broadcast_theirs = broadcast.id
-    entry_draft = EntryDraft(region=REGION_B, body="Ulytau akimat", kind="pain_point", level="high")
+    entry_draft = EntryDraft(region=REGION_B, body="Akmola akimat", kind="pain_point", level="high")
     world.entry_b = await risks.create_entry(
         store, ambassador_b, entry_draft, "Queues for land papers.", clock
     )
     await risks.link_violation(store, ambassador_b, world.entry_b, world.violation_b, clock)
     appeal = AppealDraft(
         entry=world.entry_b,
-        addressee="Akimat of Ulytau region",
+        addressee="Akimat of Akmola region",
         subject="Queues for land",
         body="We ask you to look into the queues for land papers.",
         violations=[world.violation_b],

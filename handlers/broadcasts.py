@@ -381,7 +381,14 @@ async def list_broadcasts(
     await message.answer(join("\n\n", lines), reply_markup=rows(*stops))
 
 
-async def ask_stop(query: CallbackQuery, callback_data: BroadcastAction, i18n: I18nContext) -> None:
+async def ask_stop(
+    query: CallbackQuery,
+    callback_data: BroadcastAction,
+    actor: Actor,
+    store: Store,
+    i18n: I18nContext,
+) -> None:
+    await broadcasts.report(store, actor, callback_data.broadcast)
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.answer(

@@ -317,7 +317,7 @@ async def ask_note(
     i18n: I18nContext,
 ) -> None:
     """Resolved, unfounded, passed on and given back each ask why before anything changes."""
-    handled = await assignments.tip_for_handler(store, actor, callback_data.tip)
+    handled = await assignments.tip_to_work_on(store, actor, callback_data.tip)
     status = ACTION_STATUS[callback_data.action]
     await state.set_state(HandlerFlow.note)
     await state.set_data({"tip": handled.view.tip.id, "status": status})
@@ -357,7 +357,7 @@ async def ask_question(
     store: Store,
     i18n: I18nContext,
 ) -> None:
-    handled = await assignments.tip_for_handler(store, actor, callback_data.tip)
+    handled = await assignments.tip_to_work_on(store, actor, callback_data.tip)
     await state.set_state(HandlerFlow.question)
     await state.set_data({"tip": handled.view.tip.id})
     await show(

@@ -337,7 +337,7 @@ async def fill_checklist(
     store: Store,
     i18n: I18nContext,
 ) -> None:
-    view = await fieldwork.check_view(store, actor, callback_data.check)
+    view = await fieldwork.check_to_fill(store, actor, callback_data.check)
     if not view.open or view.next_item is None:
         await send_check_card(query, actor, store, i18n, view)
         return
@@ -725,9 +725,7 @@ async def start_adding_evidence(
     store: Store,
     i18n: I18nContext,
 ) -> None:
-    violation = await fieldwork.violation_view(store, actor, callback_data.violation)
-    if violation.recorded_by != actor.user_id:
-        raise InvalidInput("error-violation-not-yours")
+    violation = await fieldwork.own_violation(store, actor, callback_data.violation)
     await state.set_state(EvidenceFlow.files)
     await state.set_data({"violation": violation.id})
     await show(

@@ -170,8 +170,9 @@ async def capacity_given(
 
 
 async def ask_cancel_slot(
-    query: CallbackQuery, callback_data: SlotAction, i18n: I18nContext
+    query: CallbackQuery, callback_data: SlotAction, actor: Actor, store: Store, i18n: I18nContext
 ) -> None:
+    await receptions.own_slot(store, actor, callback_data.slot)
     await replace(
         query,
         i18n.get("slot-cancel-confirm", number=callback_data.slot),

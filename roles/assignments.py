@@ -16,7 +16,7 @@ from db.users import UserRow
 from roles.clock import Clock
 from roles.errors import InvalidInput, NotAllowed
 from roles.model import Actor, Permission, Role, require
-from roles.tips import WORKING, TipView, handled_tip, schedule_deadline_reminders
+from roles.tips import WORKING, TipView, handled_tip, schedule_deadline_reminders, works_on
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,14 @@ async def tip_for_handler(store: Store, actor: Actor, tip_id: int) -> HandlerVie
     view = TipView(tip, await store.tips.history(tip_id), await store.tips.thread(tip_id))
     assignee = await store.users.by_id(tip.assignee_user_id) if tip.assignee_user_id else None
     return HandlerView(view, await store.fieldwork.violations_of(tip_id=tip_id), assignee)
+
+
+async def tip_to_work_on(store: Store, actor: Actor, tip_id: int) -> HandlerView:
+    """A tip the actor may move on now (before asking them why, or what to ask the tipster)."""
+    handled = await tip_for_handler(store, actor, tip_id)
+    if not works_on(actor, handled.view.tip):
+        raise NotAllowed("error-tip-not-yours", number=tip_id)
+    return handled
 
 
 async def tip_evidence(store: Store, actor: Actor, tip_id: int, clock: Clock) -> list[EvidenceRow]:

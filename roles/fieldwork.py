@@ -260,6 +260,14 @@ async def check_view(store: Store, actor: Actor, check_id: int) -> CheckView:
     )
 
 
+async def check_to_fill(store: Store, actor: Actor, check_id: int) -> CheckView:
+    """A check its own commissar goes on filling (a closed one only shows its card)."""
+    view = await check_view(store, actor, check_id)
+    if view.check.commissar_user_id != actor.user_id:
+        raise NotAllowed("error-check-not-yours")
+    return view
+
+
 async def _own_open_check(store: Store, actor: Actor, check_id: int) -> CheckView:
     view = await check_view(store, actor, check_id)
     if view.check.commissar_user_id != actor.user_id:
@@ -385,6 +393,14 @@ async def record_violation(store: Store, actor: Actor, draft: ViolationDraft, cl
 async def files_of(store: Store, actor: Actor, violation_id: int) -> int:
     """How many files the violation holds (for the limit on additions)."""
     return (await violation_view(store, actor, violation_id)).evidence_count
+
+
+async def own_violation(store: Store, actor: Actor, violation_id: int) -> ViolationRow:
+    """A violation its recorder adds evidence to."""
+    violation = await violation_view(store, actor, violation_id)
+    if violation.recorded_by != actor.user_id:
+        raise NotAllowed("error-violation-not-yours")
+    return violation
 
 
 async def violation_view(store: Store, actor: Actor, violation_id: int) -> ViolationRow:

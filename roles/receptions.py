@@ -94,6 +94,15 @@ async def my_slots(store: Store, actor: Actor, clock: Clock) -> list[SlotRow]:
     return await store.receptions.slots_of(actor.user_id, clock.now())
 
 
+async def own_slot(store: Store, actor: Actor, slot_id: int) -> SlotRow:
+    """One's own reception slot (before asking whether to cancel it)."""
+    require(actor, Permission.HOLD_RECEPTIONS)
+    slot = await store.receptions.slot(slot_id)
+    if slot is None or slot.commissar_user_id != actor.user_id:
+        raise NotFound("error-reception-not-found")
+    return slot
+
+
 async def cancel_slot(store: Store, actor: Actor, slot_id: int, clock: Clock) -> int:
     """Cancel one's own slot; its citizens are told. Returns how many had booked."""
     require(actor, Permission.HOLD_RECEPTIONS)

@@ -528,7 +528,8 @@ async def handled_tip(store: Store, actor: Actor, tip_id: int) -> TipRow:
     return tip
 
 
-def _works_on(actor: Actor, tip: TipRow) -> bool:
+def works_on(actor: Actor, tip: TipRow) -> bool:
+    """Whether the actor may move the tip on: its assignee, or a supervisor of its region."""
     return tip.assignee_user_id == actor.user_id or permits(
         actor, Permission.SUPERVISE_TIPS, tip.region_code
     )
@@ -560,7 +561,7 @@ async def change_status(
         tip = await handled_tip(tx, actor, tip_id)
         if status == "taken":
             require(actor, Permission.HANDLE_TIPS, tip.region_code)
-        elif not _works_on(actor, tip):
+        elif not works_on(actor, tip):
             raise NotAllowed("error-tip-not-yours", number=tip_id)
         change = await tx.tips.change_status(
             tip_id,
@@ -729,7 +730,7 @@ async def ask_tipster(store: Store, actor: Actor, tip_id: int, question: str, cl
     now = clock.now()
     async with store.transaction() as tx:
         tip = await handled_tip(tx, actor, tip_id)
-        if not _works_on(actor, tip):
+        if not works_on(actor, tip):
             raise NotAllowed("error-tip-not-yours", number=tip_id)
         if tip.status in CLOSED:
             raise InvalidInput("error-tip-closed", number=tip_id)

@@ -1,18 +1,13 @@
 """Charts as PNG images, drawn with matplotlib's Agg backend (no display), sized to be read on a
-phone: tall, large type, horizontal bars. Drawing takes a while, so it runs in a thread."""
+phone: tall, large type, horizontal bars. Drawing takes a while, so it runs in a thread.
+
+matplotlib (with numpy, some 45 MB) is imported at the first chart, not with the bot."""
 
 from __future__ import annotations
 
 import asyncio
 import io
 from dataclasses import dataclass
-
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 WIDTH, HEIGHT, DPI = 8, 10, 110
 MAX_BARS = 8
@@ -35,6 +30,12 @@ def _label(text: str) -> str:
 
 
 def bar_chart_png(title: str, sections: list[Section]) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     shown = [section for section in sections if section.bars] or sections[:1]
     figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
     figure.suptitle(title, fontsize=18, fontweight="bold")

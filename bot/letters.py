@@ -3,7 +3,7 @@ violations it rests on, and an annex listing every evidence file with its SHA-25
 can check that what it receives is what the commissars recorded.
 
 Labels come from locales/ through `text` (plain labels, without markup); what people wrote is
-put in as it is."""
+put in as it is. python-docx is imported at the first letter, not with the bot."""
 
 from __future__ import annotations
 
@@ -11,10 +11,6 @@ import io
 from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
-
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Pt
 
 from handlers.render import money
 from roles.appeals import AppealView
@@ -25,6 +21,10 @@ Text = Callable[..., str]
 def appeal_docx(
     view: AppealView, text: Text, zone: ZoneInfo, region_name: str, language: str, today: date
 ) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Pt
+
     appeal = view.appeal
     document = Document()
     document.styles["Normal"].font.size = Pt(12)

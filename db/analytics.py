@@ -56,7 +56,9 @@ class Analytics:
         record = await self._db.fetchrow(
             f"""
             WITH t AS (
-                SELECT t.* FROM tips t
+                SELECT t.status, t.region_code, t.category_code, t.created_at, t.taken_at,
+                       t.resolved_at
+                FROM tips t
                 WHERE {region_t} AND t.created_at >= $2 AND t.created_at < $3
             ), a AS (
                 SELECT a.* FROM appeals a WHERE {region_a} AND a.status <> 'draft'

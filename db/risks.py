@@ -88,6 +88,8 @@ _ENTRY_COLUMNS = """
 """
 
 BODY_KEY = "lower(btrim(regexp_replace({column}, '\\s+', ' ', 'g')))"
+"""How bodies typed by people are grouped; tips and violations keep it as `body_key`
+(0007_indexes.sql), computed once when the row is written."""
 
 
 def body_key(body: str) -> str:
@@ -115,17 +117,15 @@ class Risks:
         are those of `zone`. Withdrawn tips are not counted."""
         region_v = REGIONS_FILTER.format(column="v.region_code")
         region_t = REGIONS_FILTER.format(column="t.region_code")
-        body_v = BODY_KEY.format(column="v.body")
-        body_t = BODY_KEY.format(column="t.body_concerned")
         record = await self._db.fetchrow(
             f"""
             WITH v AS (
-                SELECT v.region_code, v.severity, {body_v} AS body_key, v.body,
+                SELECT v.region_code, v.severity, v.body_key, v.body,
                        v.created_at, v.created_at >= $2 AS current
                 FROM violations v
                 WHERE {region_v} AND v.created_at >= $4 AND v.created_at < $3
             ), t AS (
-                SELECT t.region_code, t.category_code, {body_t} AS body_key,
+                SELECT t.region_code, t.category_code, t.body_key,
                        t.body_concerned AS body, t.created_at, t.created_at >= $2 AS current
                 FROM tips t
                 WHERE {region_t} AND t.status <> 'withdrawn'
@@ -207,7 +207,7 @@ class Risks:
             SELECT {_VIOLATION_COLUMNS} FROM violations v
             WHERE {region_v} AND v.created_at >= $2 AND v.created_at < $3
               AND ($4::text IS NULL OR v.region_code = $4)
-              AND ($5::text IS NULL OR {BODY_KEY.format(column="v.body")} = $5)
+              AND ($5::text IS NULL OR v.body_key = $5)
             ORDER BY v.created_at DESC, v.id DESC LIMIT $6
             """,
             regions,
@@ -339,7 +339,7 @@ class Risks:
             WHERE v.region_code = $2 AND NOT EXISTS (
                 SELECT 1 FROM risk_entry_violations l
                 WHERE l.entry_id = $1 AND l.violation_id = v.id)
-            ORDER BY ({BODY_KEY.format(column="v.body")} = $3) DESC, v.created_at DESC, v.id DESC
+            ORDER BY (v.body_key = $3) DESC, v.created_at DESC, v.id DESC
             LIMIT $4
             """,
             entry_id,

@@ -21,6 +21,7 @@ import json
 import math
 import os
 import platform
+import re
 import secrets
 import subprocess
 import time
@@ -813,6 +814,11 @@ async def planner_connection(url: str) -> asyncpg.Connection:
     return connection
 
 
+TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
+"""What asyncpg sends for `transaction()`: the statements between are explained inside one
+transaction of their own, so that what they set locally (work_mem) holds as in the call."""
+
+
 async def captured_statements(
     store: Store, planner: asyncpg.Connection, scenario: Scenario, k: int = 0
 ) -> list[Statement]:
@@ -820,7 +826,8 @@ async def captured_statements(
     statements: list[Statement] = []
 
     def log(record: LoggedQuery) -> None:
-        statements.append(Statement(record.query, tuple(record.args)))
+        if not TRANSACTION_CONTROL.match(record.query):
+            statements.append(Statement(record.query, tuple(record.args)))
 
     planner.add_query_logger(log)
     try:
@@ -833,11 +840,15 @@ async def captured_statements(
 
 async def explain(store: Store, planner: asyncpg.Connection, scenario: Scenario) -> list[str]:
     lines = [f"=== {scenario.name}"]
-    for statement in await captured_statements(store, planner, scenario):
-        lines.append("--- " + " ".join(statement.query.split())[:400])
-        lines.append("    args: " + ", ".join(_short(arg) for arg in statement.args))
-        plan = await planner.fetch("EXPLAIN (ANALYZE, BUFFERS) " + statement.query, *statement.args)
-        lines.extend("    " + row[0] for row in plan)
+    statements = await captured_statements(store, planner, scenario)
+    async with planner.transaction():
+        for statement in statements:
+            lines.append("--- " + " ".join(statement.query.split())[:400])
+            lines.append("    args: " + ", ".join(_short(arg) for arg in statement.args))
+            plan = await planner.fetch(
+                "EXPLAIN (ANALYZE, BUFFERS) " + statement.query, *statement.args
+            )
+            lines.extend("    " + row[0] for row in plan)
     return lines
 
 
@@ -848,11 +859,13 @@ async def server_seconds(
     its statements, from `EXPLAIN (ANALYZE, TIMING OFF)` (no waiting for a CPU, no network, no
     decoding), to tell a slow statement from a busy machine."""
     total = 0.0
-    for statement in await captured_statements(store, planner, scenario, k):
-        plan = await planner.fetchval(
-            "EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + statement.query, *statement.args
-        )
-        total += plan[0]["Planning Time"] + plan[0]["Execution Time"]
+    statements = await captured_statements(store, planner, scenario, k)
+    async with planner.transaction():
+        for statement in statements:
+            plan = await planner.fetchval(
+                "EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + statement.query, *statement.args
+            )
+            total += plan[0]["Planning Time"] + plan[0]["Execution Time"]
     return total / 1000
 
 

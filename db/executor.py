@@ -22,7 +22,8 @@ a year nationwide, in half the time in memory (bench/store.py)."""
 @asynccontextmanager
 async def with_work_mem(db: Executor, work_mem: str = FIGURES_WORK_MEM) -> AsyncIterator[Executor]:
     """`db` (one connection from it, if it is the pool) in a transaction whose queries may use
-    `work_mem`; the setting ends with the transaction."""
+    `work_mem`; the setting ends with the transaction (with the outer one when `db` is already
+    in a transaction: this one is then a savepoint)."""
     if isinstance(db, Pool):
         async with db.acquire() as connection, connection.transaction():
             await connection.execute("SELECT set_config('work_mem', $1, true)", work_mem)

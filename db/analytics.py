@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from db.executor import Executor
+from db.executor import Executor, with_work_mem
 from db.risks import BODY_KEY, REGIONS_FILTER
 
 
@@ -53,53 +53,63 @@ class Analytics:
         """Tips reported in [since, until); overdue assignments and appeals as they are now."""
         region_t = REGIONS_FILTER.format(column="t.region_code")
         region_a = REGIONS_FILTER.format(column="a.region_code")
-        record = await self._db.fetchrow(
-            f"""
-            WITH t AS (
-                SELECT t.* FROM tips t
-                WHERE {region_t} AND t.created_at >= $2 AND t.created_at < $3
-            ), a AS (
-                SELECT a.* FROM appeals a WHERE {region_a} AND a.status <> 'draft'
+        async with with_work_mem(self._db) as db:
+            record = await db.fetchrow(
+                f"""
+                WITH t AS MATERIALIZED (
+                    SELECT t.status, t.region_code, t.category_code, count(*) AS n
+                    FROM tips t
+                    WHERE {region_t} AND t.created_at >= $2 AND t.created_at < $3
+                    GROUP BY t.status, t.region_code, t.category_code
+                ), a AS (
+                    SELECT a.* FROM appeals a WHERE {region_a} AND a.status <> 'draft'
+                )
+                SELECT
+                    (SELECT coalesce(sum(n), 0)::bigint FROM t) AS total,
+                    (SELECT coalesce(json_object_agg(status, n), '{{}}') FROM
+                        (SELECT status, sum(n)::bigint AS n FROM t GROUP BY status) s) AS by_status,
+                    (SELECT coalesce(json_object_agg(region_code, n), '{{}}') FROM
+                        (SELECT region_code, sum(n)::bigint AS n FROM t GROUP BY region_code) r)
+                        AS by_region,
+                    (SELECT coalesce(json_object_agg(category_code, n), '{{}}') FROM
+                        (SELECT category_code, sum(n)::bigint AS n FROM t GROUP BY category_code) c)
+                        AS by_category,
+                    medians.take AS median_take,
+                    medians.resolve AS median_resolve,
+                    (SELECT count(*) FROM tips t
+                     WHERE {region_t} AND t.status = ANY($6::text[]) AND t.resolve_due < $4)
+                        AS overdue_assignments,
+                    (SELECT count(*) FROM a WHERE status = 'sent') AS appeals_awaiting,
+                    (SELECT count(*) FROM a WHERE status = 'sent' AND due_on < $5)
+                        AS appeals_overdue,
+                    (SELECT coalesce(json_agg(json_build_array(addressee, answered, overdue)
+                                              ORDER BY answered + overdue DESC, addressee), '[]')
+                     FROM (
+                        SELECT min(addressee) AS addressee,
+                               count(*) FILTER (WHERE status = 'answered') AS answered,
+                               count(*) FILTER (WHERE status = 'sent' AND due_on < $5) AS overdue
+                        FROM a GROUP BY {BODY_KEY.format(column="addressee")}
+                        HAVING count(*) FILTER (WHERE status = 'answered'
+                                                OR (status = 'sent' AND due_on < $5)) > 0
+                     ) b) AS appeals_by_body
+                FROM (
+                    SELECT percentile_cont(0.5) WITHIN GROUP (
+                               ORDER BY extract(epoch FROM t.taken_at - t.created_at))
+                               FILTER (WHERE t.taken_at IS NOT NULL) AS take,
+                           percentile_cont(0.5) WITHIN GROUP (
+                               ORDER BY extract(epoch FROM t.resolved_at - t.created_at))
+                               FILTER (WHERE t.resolved_at IS NOT NULL) AS resolve
+                    FROM tips t
+                    WHERE {region_t} AND t.created_at >= $2 AND t.created_at < $3
+                ) medians
+                """,
+                regions,
+                since,
+                until,
+                now,
+                today,
+                list(working),
             )
-            SELECT
-                (SELECT count(*) FROM t) AS total,
-                (SELECT coalesce(json_object_agg(status, n), '{{}}') FROM
-                    (SELECT status, count(*) AS n FROM t GROUP BY status) s) AS by_status,
-                (SELECT coalesce(json_object_agg(region_code, n), '{{}}') FROM
-                    (SELECT region_code, count(*) AS n FROM t GROUP BY region_code) r)
-                    AS by_region,
-                (SELECT coalesce(json_object_agg(category_code, n), '{{}}') FROM
-                    (SELECT category_code, count(*) AS n FROM t GROUP BY category_code) c)
-                    AS by_category,
-                (SELECT percentile_cont(0.5) WITHIN GROUP (
-                    ORDER BY extract(epoch FROM taken_at - created_at))
-                 FROM t WHERE taken_at IS NOT NULL) AS median_take,
-                (SELECT percentile_cont(0.5) WITHIN GROUP (
-                    ORDER BY extract(epoch FROM resolved_at - created_at))
-                 FROM t WHERE resolved_at IS NOT NULL) AS median_resolve,
-                (SELECT count(*) FROM tips t
-                 WHERE {region_t} AND t.status = ANY($6::text[]) AND t.resolve_due < $4)
-                    AS overdue_assignments,
-                (SELECT count(*) FROM a WHERE status = 'sent') AS appeals_awaiting,
-                (SELECT count(*) FROM a WHERE status = 'sent' AND due_on < $5) AS appeals_overdue,
-                (SELECT coalesce(json_agg(json_build_array(addressee, answered, overdue)
-                                          ORDER BY answered + overdue DESC, addressee), '[]')
-                 FROM (
-                    SELECT min(addressee) AS addressee,
-                           count(*) FILTER (WHERE status = 'answered') AS answered,
-                           count(*) FILTER (WHERE status = 'sent' AND due_on < $5) AS overdue
-                    FROM a GROUP BY {BODY_KEY.format(column="addressee")}
-                    HAVING count(*) FILTER (WHERE status = 'answered'
-                                            OR (status = 'sent' AND due_on < $5)) > 0
-                 ) b) AS appeals_by_body
-            """,
-            regions,
-            since,
-            until,
-            now,
-            today,
-            list(working),
-        )
         assert record is not None
         return TipFigures(
             total=record["total"],

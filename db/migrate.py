@@ -16,6 +16,9 @@ import asyncpg
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 7_310_845_311_923_401_001
 FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+MIGRATION_TIMEOUT = 3600.0
+"""Seconds one migration may take: one that rewrites a big table (0007 on a million tips) runs
+far longer than the pool's command timeout allows a query."""
 
 
 class MigrationError(Exception):
@@ -75,7 +78,7 @@ async def apply_migrations(pool: asyncpg.Pool, directory: Path = MIGRATIONS_DIR)
                         )
                     continue
                 async with connection.transaction():
-                    await connection.execute(migration.sql)
+                    await connection.execute(migration.sql, timeout=MIGRATION_TIMEOUT)
                     await connection.execute(
                         "INSERT INTO schema_migrations (version, name, checksum) "
                         "VALUES ($1, $2, $3)",

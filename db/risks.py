@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from db.executor import Executor
+from db.executor import Executor, with_work_mem
 from db.fieldwork import _VIOLATION_COLUMNS, ViolationRow
 
 REGIONS_FILTER = "($1::text[] IS NULL OR {column} = ANY($1::text[]))"
@@ -88,6 +88,8 @@ _ENTRY_COLUMNS = """
 """
 
 BODY_KEY = "lower(btrim(regexp_replace({column}, '\\s+', ' ', 'g')))"
+"""How bodies typed by people are grouped; tips and violations keep it as `body_key`
+(0007_indexes.sql), computed once when the row is written."""
 
 
 def body_key(body: str) -> str:
@@ -115,68 +117,77 @@ class Risks:
         are those of `zone`. Withdrawn tips are not counted."""
         region_v = REGIONS_FILTER.format(column="v.region_code")
         region_t = REGIONS_FILTER.format(column="t.region_code")
-        body_v = BODY_KEY.format(column="v.body")
-        body_t = BODY_KEY.format(column="t.body_concerned")
-        record = await self._db.fetchrow(
-            f"""
-            WITH v AS (
-                SELECT v.region_code, v.severity, {body_v} AS body_key, v.body,
-                       v.created_at, v.created_at >= $2 AS current
-                FROM violations v
-                WHERE {region_v} AND v.created_at >= $4 AND v.created_at < $3
-            ), t AS (
-                SELECT t.region_code, t.category_code, {body_t} AS body_key,
-                       t.body_concerned AS body, t.created_at, t.created_at >= $2 AS current
-                FROM tips t
-                WHERE {region_t} AND t.status <> 'withdrawn'
-                  AND t.created_at >= $4 AND t.created_at < $3
-            ), both_kinds AS (
-                SELECT region_code, body_key, body, current, 1 AS violation, 0 AS tip FROM v
-                UNION ALL
-                SELECT region_code, body_key, body, current, 0, 1 FROM t
+        async with with_work_mem(self._db) as db:
+            record = await db.fetchrow(
+                f"""
+                WITH counted AS MATERIALIZED (
+                    SELECT 'violation' AS kind, v.created_at >= $2 AS current, v.region_code,
+                           v.body_key, min(v.body) AS body, v.severity AS detail, count(*) AS n
+                    FROM violations v
+                    WHERE {region_v} AND v.created_at >= $4 AND v.created_at < $3
+                    GROUP BY v.created_at >= $2, v.region_code, v.body_key, v.severity
+                    UNION ALL
+                    SELECT 'tip', t.created_at >= $2, t.region_code, t.body_key,
+                           min(t.body_concerned), t.category_code, count(*)
+                    FROM tips t
+                    WHERE {region_t} AND t.status <> 'withdrawn'
+                      AND t.created_at >= $4 AND t.created_at < $3
+                    GROUP BY t.created_at >= $2, t.region_code, t.body_key, t.category_code
+                ), months AS (
+                    SELECT month, month AT TIME ZONE $6 AS starts,
+                           (month + interval '1 month') AT TIME ZONE $6 AS ends
+                    FROM generate_series(date_trunc('month', $2 AT TIME ZONE $6),
+                                         $3 AT TIME ZONE $6, interval '1 month') AS month
+                )
+                SELECT
+                    (SELECT coalesce(json_agg(json_build_array(region_code, a, b, c, d)
+                                              ORDER BY a DESC, b DESC, region_code), '[]') FROM (
+                        SELECT region_code,
+                               coalesce(sum(n) FILTER (WHERE current AND kind = 'violation'), 0)
+                                   AS a,
+                               coalesce(sum(n) FILTER (WHERE current AND kind = 'tip'), 0) AS b,
+                               coalesce(sum(n) FILTER (WHERE NOT current AND kind = 'violation'), 0)
+                                   AS c,
+                               coalesce(sum(n) FILTER (WHERE NOT current AND kind = 'tip'), 0) AS d
+                        FROM counted GROUP BY region_code
+                        HAVING bool_or(current)) r) AS by_region,
+                    (SELECT coalesce(json_agg(json_build_array(body_key, body, a, b, c, d)
+                                              ORDER BY a DESC, b DESC, body_key), '[]') FROM (
+                        SELECT body_key, min(body) AS body,
+                               coalesce(sum(n) FILTER (WHERE current AND kind = 'violation'), 0)
+                                   AS a,
+                               coalesce(sum(n) FILTER (WHERE current AND kind = 'tip'), 0) AS b,
+                               coalesce(sum(n) FILTER (WHERE NOT current AND kind = 'violation'), 0)
+                                   AS c,
+                               coalesce(sum(n) FILTER (WHERE NOT current AND kind = 'tip'), 0) AS d
+                        FROM counted GROUP BY body_key
+                        HAVING bool_or(current)
+                        ORDER BY a DESC, b DESC, body_key LIMIT $5) b) AS by_body,
+                    (SELECT coalesce(json_object_agg(detail, n), '{{}}') FROM (
+                        SELECT detail, sum(n)::bigint AS n FROM counted
+                        WHERE kind = 'violation' AND current GROUP BY detail) s) AS by_severity,
+                    (SELECT coalesce(json_object_agg(detail, n), '{{}}') FROM (
+                        SELECT detail, sum(n)::bigint AS n FROM counted
+                        WHERE kind = 'tip' AND current GROUP BY detail) c) AS by_category,
+                    (SELECT coalesce(json_agg(json_build_array(to_char(month, 'YYYY-MM-DD'), a, b)
+                                              ORDER BY month), '[]')
+                     FROM months,
+                     LATERAL (SELECT count(*) AS a FROM violations v
+                              WHERE {region_v} AND v.created_at >= greatest(starts, $2)
+                                AND v.created_at < least(ends, $3)) a,
+                     LATERAL (SELECT count(*) AS b FROM tips t
+                              WHERE {region_t} AND t.status <> 'withdrawn'
+                                AND t.created_at >= greatest(starts, $2)
+                                AND t.created_at < least(ends, $3)) b
+                     WHERE a + b > 0) AS by_month
+                """,
+                regions,
+                since,
+                until,
+                previous_since,
+                bodies,
+                zone,
             )
-            SELECT
-                (SELECT coalesce(json_agg(json_build_array(region_code, a, b, c, d)
-                                          ORDER BY a DESC, b DESC, region_code), '[]') FROM (
-                    SELECT region_code,
-                           sum(violation) FILTER (WHERE current) AS a,
-                           sum(tip) FILTER (WHERE current) AS b,
-                           sum(violation) FILTER (WHERE NOT current) AS c,
-                           sum(tip) FILTER (WHERE NOT current) AS d
-                    FROM both_kinds GROUP BY region_code) r) AS by_region,
-                (SELECT coalesce(json_agg(json_build_array(body_key, body, a, b, c, d)
-                                          ORDER BY a DESC, b DESC, body_key), '[]') FROM (
-                    SELECT body_key, min(body) AS body,
-                           coalesce(sum(violation) FILTER (WHERE current), 0) AS a,
-                           coalesce(sum(tip) FILTER (WHERE current), 0) AS b,
-                           coalesce(sum(violation) FILTER (WHERE NOT current), 0) AS c,
-                           coalesce(sum(tip) FILTER (WHERE NOT current), 0) AS d
-                    FROM both_kinds GROUP BY body_key
-                    HAVING count(*) FILTER (WHERE current) > 0
-                    ORDER BY a DESC, b DESC, body_key LIMIT $5) b) AS by_body,
-                (SELECT coalesce(json_object_agg(severity, n), '{{}}') FROM (
-                    SELECT severity, count(*) AS n FROM v WHERE current GROUP BY severity) s)
-                    AS by_severity,
-                (SELECT coalesce(json_object_agg(category_code, n), '{{}}') FROM (
-                    SELECT category_code, count(*) AS n FROM t WHERE current
-                    GROUP BY category_code) c) AS by_category,
-                (SELECT coalesce(json_agg(json_build_array(month, a, b) ORDER BY month), '[]')
-                 FROM (
-                    SELECT to_char(date_trunc('month', created_at AT TIME ZONE $6),
-                                   'YYYY-MM-DD') AS month,
-                           sum(violation) AS a, sum(tip) AS b
-                    FROM (SELECT created_at, 1 AS violation, 0 AS tip FROM v WHERE current
-                          UNION ALL
-                          SELECT created_at, 0, 1 FROM t WHERE current) m
-                    GROUP BY 1) m) AS by_month
-            """,
-            regions,
-            since,
-            until,
-            previous_since,
-            bodies,
-            zone,
-        )
         assert record is not None
         return RiskPicture(
             by_region=[
@@ -207,7 +218,7 @@ class Risks:
             SELECT {_VIOLATION_COLUMNS} FROM violations v
             WHERE {region_v} AND v.created_at >= $2 AND v.created_at < $3
               AND ($4::text IS NULL OR v.region_code = $4)
-              AND ($5::text IS NULL OR {BODY_KEY.format(column="v.body")} = $5)
+              AND ($5::text IS NULL OR v.body_key = $5)
             ORDER BY v.created_at DESC, v.id DESC LIMIT $6
             """,
             regions,
@@ -339,7 +350,7 @@ class Risks:
             WHERE v.region_code = $2 AND NOT EXISTS (
                 SELECT 1 FROM risk_entry_violations l
                 WHERE l.entry_id = $1 AND l.violation_id = v.id)
-            ORDER BY ({BODY_KEY.format(column="v.body")} = $3) DESC, v.created_at DESC, v.id DESC
+            ORDER BY (v.body_key = $3) DESC, v.created_at DESC, v.id DESC
             LIMIT $4
             """,
             entry_id,

@@ -492,15 +492,21 @@ class Tips:
     async def queue(
         self, regions: list[str], category: str | None, *, limit: int, offset: int
     ) -> tuple[list[QueueItem], int]:
-        """New tips of these regions, oldest first."""
+        """New tips of these regions, oldest first.
+
+        The queue is read whole (it is counted anyway) and then ordered: asked for the order
+        directly, the planner walked every tip ever sent by `created_at`, expecting to stop
+        after a page, which the count never lets it do."""
         records = await self._db.fetch(
             """
-            SELECT id, category_code, region_code, body_concerned, created_at,
-                   count(*) OVER () AS total
-            FROM tips
-            WHERE status = 'new' AND region_code = ANY($1::text[])
-              AND ($2::text IS NULL OR category_code = $2)
-            ORDER BY created_at, id LIMIT $3 OFFSET $4
+            WITH queued AS MATERIALIZED (
+                SELECT id, category_code, region_code, body_concerned, created_at,
+                       count(*) OVER () AS total
+                FROM tips
+                WHERE status = 'new' AND region_code = ANY($1::text[])
+                  AND ($2::text IS NULL OR category_code = $2)
+            )
+            SELECT * FROM queued ORDER BY created_at, id LIMIT $3 OFFSET $4
             """,
             regions,
             category,

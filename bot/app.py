@@ -255,8 +255,12 @@ class BotApp:
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
+            try:
                 await task
+            except asyncio.CancelledError:
+                pass
+            except Exception as error:  # a worker cut off mid-query must not stop the shutdown
+                log.warning("%s ended with %r while stopping", task.get_name(), error)
         self._tasks.clear()
         if self._webhook_started:
             await self.dispatcher.emit_shutdown(**self._lifecycle_data())

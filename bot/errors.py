@@ -11,7 +11,7 @@ from aiogram.types import ErrorEvent, User
 
 from bot.i18n import Translations
 from bot.replies import tell
-from db.store import STORE_UNAVAILABLE
+from db.store import STORE_UNAVAILABLE, unstorable_value
 from roles.errors import DomainError
 from roles.model import Actor, Language, resolve_language
 
@@ -61,6 +61,18 @@ def build_error_router() -> Router:
         log.warning("The store is unavailable: %r", event.exception)
         language = _language(translations, actor, event_from_user)
         await _answer(event, translations.get("error-store-unavailable", language))
+
+    @router.error(lambda event: unstorable_value(event.exception))
+    async def unstorable_input(
+        event: ErrorEvent,
+        translations: Translations,
+        actor: Actor | None = None,
+        event_from_user: User | None = None,
+    ) -> None:
+        log.warning("Input the store cannot take (forged?): %r", event.exception)
+        language = _language(translations, actor, event_from_user)
+        key = "fallback-stale-button" if event.update.callback_query else "error-invalid-input"
+        await _answer(event, translations.get(key, language))
 
     @router.error()
     async def unexpected(

@@ -31,6 +31,16 @@ from db.tips import Tips
 from db.updates import HandledUpdates
 from db.users import Users
 
+
+def unstorable_value(error: BaseException) -> bool:
+    """A value the store cannot take for its column's type (a number beyond 64 bits, say): the
+    input was forged or absurd; the store is fine. asyncpg raises its client-side DataError (an
+    InterfaceError and a ValueError) before sending, PostgreSQL a 22xxx DataError."""
+    return isinstance(error, asyncpg.DataError) or (
+        isinstance(error, asyncpg.InterfaceError) and isinstance(error, ValueError)
+    )
+
+
 STORE_UNAVAILABLE = (
     OSError,
     asyncpg.PostgresConnectionError,

@@ -52,8 +52,10 @@ async def test_an_audit_page_of_people_with_the_longest_names_fits_in_one_messag
         username="u" * 1000,
         telegram_language="en",
     )
-    for region in ["AST", "ALA", "SHY", "ABA", "AKM", "AKT", "ALM", "ATY", "VKO", "ZHA"]:
+    # Five grants and five revokes: ten entries naming the subject, who holds no role after.
+    for region in ["AST", "ALA", "SHY", "ABA", "ALM"]:
         await staff.grant_role(store, staff.Authority("shell"), subject, "commissar", region)
+        await staff.revoke_role(store, staff.Authority("shell"), subject, "commissar", region)
 
     page = await coordinator.ask("/audit")
 

@@ -254,9 +254,9 @@ async def test_reminders_due_are_sent_once_while_both_instances_sweep(
     two_instances: TwoInstances, new_person: PersonFactory, store: Store
 ) -> None:
     clock = two_instances.clock
-    commissars = [(await commissar_in(store, new_person, "AKM"))[0] for _ in range(2)]
+    commissars = [(await commissar_in(store, new_person, "KZY"))[0] for _ in range(2)]
     # Receipt look-ups TEST0500… (tests/test_commissar_work.py uses TEST0000…).
-    numbers = [await queued_tip(store, "AKM", clock.now(), 500 + index) for index in range(20)]
+    numbers = [await queued_tip(store, "KZY", clock.now(), 500 + index) for index in range(20)]
     clock.shift += timedelta(hours=25)
 
     await asyncio.gather(*(app.sweep_reminders() for app in two_instances.apps))
@@ -283,10 +283,10 @@ async def test_a_broadcast_reaches_each_reader_once_while_both_instances_run(
     two_instances: TwoInstances, new_person: PersonFactory, store: Store, sandbox: SandboxServer
 ) -> None:
     author, actor = await ombudsman(store, new_person, "Scale")
-    readers = await add_subscribers(store, sandbox.world, "AKT", 120)
+    readers = await add_subscribers(store, sandbox.world, "KZY", 120)
     assert {app.broadcasts.leading for app in two_instances.apps} == {True, False}
 
-    number = await announce(store, author, actor, "Два экземпляра, одна рассылка", "AKT")
+    number = await announce(store, author, actor, "Два экземпляра, одна рассылка", "KZY")
     await until_delivered(sandbox.world, {reader.id for reader in readers}, 1)
     scraped = await metrics_text(two_instances.second)
     assert f'acf_broadcast_recipients{{broadcast="{number}"}} 120.0' in scraped

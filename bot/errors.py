@@ -69,7 +69,7 @@ def build_error_router() -> Router:
         actor: Actor | None = None,
         event_from_user: User | None = None,
     ) -> None:
-        log.warning("Input the store cannot take (forged?): %r", event.exception)
+        log.info("Input the store cannot take (forged?): %r", event.exception)
         language = _language(translations, actor, event_from_user)
         key = "fallback-stale-button" if event.update.callback_query else "error-invalid-input"
         await _answer(event, translations.get(key, language))

@@ -97,6 +97,18 @@ def body_key(body: str) -> str:
     return " ".join(body.split()).lower()
 
 
+PERIOD_SUMS = ", ".join(
+    f"coalesce(sum(n) FILTER (WHERE {period} AND kind = '{kind}'), 0) AS {name}"
+    for name, period, kind in (
+        ("a", "current", "violation"),
+        ("b", "current", "tip"),
+        ("c", "NOT current", "violation"),
+        ("d", "NOT current", "tip"),
+    )
+)
+"""Violations and tips of the period (a, b) and of the one before (c, d), from `counted`."""
+
+
 class Risks:
     def __init__(self, db: Executor) -> None:
         self._db = db
@@ -143,23 +155,13 @@ class Risks:
                     (SELECT coalesce(json_agg(json_build_array(region_code, a, b, c, d)
                                               ORDER BY a DESC, b DESC, region_code), '[]') FROM (
                         SELECT region_code,
-                               coalesce(sum(n) FILTER (WHERE current AND kind = 'violation'), 0)
-                                   AS a,
-                               coalesce(sum(n) FILTER (WHERE current AND kind = 'tip'), 0) AS b,
-                               coalesce(sum(n) FILTER (WHERE NOT current AND kind = 'violation'), 0)
-                                   AS c,
-                               coalesce(sum(n) FILTER (WHERE NOT current AND kind = 'tip'), 0) AS d
+                               {PERIOD_SUMS}
                         FROM counted GROUP BY region_code
                         HAVING bool_or(current)) r) AS by_region,
                     (SELECT coalesce(json_agg(json_build_array(body_key, body, a, b, c, d)
                                               ORDER BY a DESC, b DESC, body_key), '[]') FROM (
                         SELECT body_key, min(body) AS body,
-                               coalesce(sum(n) FILTER (WHERE current AND kind = 'violation'), 0)
-                                   AS a,
-                               coalesce(sum(n) FILTER (WHERE current AND kind = 'tip'), 0) AS b,
-                               coalesce(sum(n) FILTER (WHERE NOT current AND kind = 'violation'), 0)
-                                   AS c,
-                               coalesce(sum(n) FILTER (WHERE NOT current AND kind = 'tip'), 0) AS d
+                               {PERIOD_SUMS}
                         FROM counted GROUP BY body_key
                         HAVING bool_or(current)
                         ORDER BY a DESC, b DESC, body_key LIMIT $5) b) AS by_body,

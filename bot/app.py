@@ -59,6 +59,8 @@ MENU_SWEEP_SECONDS = 60
 OUTBOX_SWEEP_SECONDS = 30
 REMINDER_SWEEP_SECONDS = 60
 ABANDONED_SWEEP_SECONDS = 60
+UPDATES_IN_HAND_SECONDS = 10.0
+"""How long a stopping bot waits for the updates it is handling."""
 RETENTION_HOUR = 3
 """Local hour of the nightly retention job."""
 
@@ -152,6 +154,7 @@ class BotApp:
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.web_url = ""
         self._web: web.AppRunner | None = None
+        self._webhook_handler: ClaimingRequestHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._webhook_started = False
 
@@ -249,9 +252,12 @@ class BotApp:
     async def stop(self) -> None:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
-        if not self.webhook_mode:
+        if self.webhook_mode:
+            await self._stop_web()
+        else:
             with contextlib.suppress(RuntimeError):
                 await self.dispatcher.stop_polling()
+        await self._finish_updates_in_hand()
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -265,12 +271,30 @@ class BotApp:
         if self._webhook_started:
             await self.dispatcher.emit_shutdown(**self._lifecycle_data())
             self._webhook_started = False
-        if self._web is not None:
-            await self._web.cleanup()
-            self._web = None
+        await self._stop_web()
         await self.bot.session.close()
         await self.broadcasts.bot.session.close()
         await self.liveness.release()
+
+    async def _stop_web(self) -> None:
+        if self._web is not None:
+            await self._web.cleanup()
+            self._web = None
+
+    async def _finish_updates_in_hand(self) -> None:
+        """Let the updates being handled finish (for a while) before the liveness lock goes:
+        without it, another instance would take their claims as abandoned and handle them again.
+        aiogram keeps no public list of them, hence its private sets."""
+        polling = [task for task in self._tasks if task.get_name() == "polling"]
+        if polling:
+            await asyncio.wait(polling, timeout=UPDATES_IN_HAND_SECONDS)
+        in_hand = set(self.dispatcher._handle_update_tasks)
+        if self._webhook_handler is not None:
+            in_hand |= self._webhook_handler._background_feed_update_tasks
+        if in_hand:
+            _, unfinished = await asyncio.wait(in_hand, timeout=UPDATES_IN_HAND_SECONDS)
+            for task in unfinished:
+                task.cancel()
 
     def _lifecycle_data(self) -> dict[str, object]:
         """What aiogram passes to startup and shutdown hooks (as its own webhook set-up does)."""
@@ -306,12 +330,13 @@ class BotApp:
         if self.webhook_mode:
             secret = self.settings.webhook_secret
             path = urlsplit(str(self.settings.webhook_url)).path or "/"
-            ClaimingRequestHandler(
+            self._webhook_handler = ClaimingRequestHandler(
                 self.dispatcher,
                 self.bot,
                 self.unclaimed,
                 secret_token=secret.get_secret_value() if secret else None,
-            ).register(app, path=path)
+            )
+            self._webhook_handler.register(app, path=path)
         self._web = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._web.setup()
         site = web.TCPSite(self._web, self.settings.web_host, self.settings.web_port)

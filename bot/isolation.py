@@ -69,6 +69,7 @@ class PostgresEventIsolation(BaseEventIsolation):
         self._connection: PoolConnectionProxy[asyncpg.Record] | None = None
         self._connection_use = asyncio.Lock()
         """asyncpg runs one query at a time on a connection."""
+        self._closed = False
 
     @asynccontextmanager
     async def lock(self, key: StorageKey) -> AsyncIterator[None]:
@@ -89,12 +90,16 @@ class PostgresEventIsolation(BaseEventIsolation):
                 del self._queues[key]
 
     async def close(self) -> None:
-        """Return the lock connection to the pool, which releases whatever it still holds."""
+        """Return the lock connection to the pool, which releases whatever it still holds. The
+        updates still in hand while the bot stops finish without taking a new one."""
+        self._closed = True
         async with self._connection_use:
             await self._drop_connection()
 
     async def _take(self, number: int) -> locks.Session | None:
         """The connection now holding the conversation's lock; None to go on without it."""
+        if self._closed:
+            return None
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.wait_limit
         pause = FIRST_PAUSE

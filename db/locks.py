@@ -18,7 +18,7 @@ MENU_INSTALLER_LOCK = 7_310_845_311_923_401_002
 BROADCAST_SENDER_LOCK = 7_310_845_311_923_401_003
 
 
-def _session_changed(connection: object) -> None:
+def mark_session_changed(connection: object) -> None:
     """A session-level lock must be let go when the connection returns to the pool
     (`db.store.PooledConnection` resets only connections marked so)."""
     mark = getattr(connection, "session_changed", None)
@@ -29,7 +29,7 @@ def _session_changed(connection: object) -> None:
 async def try_session_lock(connection: Session, key: int) -> bool:
     """Take the lock for this session, until it ends or the connection returns to the pool;
     False when another session holds it."""
-    _session_changed(connection)
+    mark_session_changed(connection)
     taken: bool = await connection.fetchval("SELECT pg_try_advisory_lock($1)", key)
     return taken
 
@@ -48,7 +48,7 @@ PostgreSQL keeps (int, int) keys apart from the bigint keys above."""
 async def try_conversation_lock(connection: Session, conversation: int) -> bool:
     """Take a conversation's lock for this session (until unlocked or the session ends); False
     when another session holds it. A session may hold many, and the same one more than once."""
-    _session_changed(connection)
+    mark_session_changed(connection)
     taken: bool = await connection.fetchval(
         "SELECT pg_try_advisory_lock($1, $2)", CONVERSATION_LOCKS, conversation
     )
@@ -75,7 +75,7 @@ def instance_alive(column: str) -> str:
 
 async def try_liveness_lock(connection: Executor, instance: int) -> bool:
     """Take this process's liveness lock on `connection`; False when another process has it."""
-    _session_changed(connection)
+    mark_session_changed(connection)
     taken: bool = await connection.fetchval(
         "SELECT pg_try_advisory_lock($1::int4, $2::int4)", LIVENESS_LOCKS, instance
     )

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import asyncpg
 
+from db.locks import mark_session_changed
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 7_310_845_311_923_401_001
 FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -54,6 +56,7 @@ async def apply_migrations(pool: asyncpg.Pool, directory: Path = MIGRATIONS_DIR)
     migrations = discover(directory)
     applied_now: list[str] = []
     async with pool.acquire() as connection:
+        mark_session_changed(connection)
         await connection.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
         try:
             await connection.execute(

@@ -35,10 +35,11 @@ from db.users import Users
 def unstorable_value(error: BaseException) -> bool:
     """A value the store cannot take for its column's type (a number beyond 64 bits, say): the
     input was forged or absurd; the store is fine. asyncpg raises its client-side DataError (an
-    InterfaceError and a ValueError) before sending, PostgreSQL a 22xxx DataError."""
-    return isinstance(error, asyncpg.DataError) or (
-        isinstance(error, asyncpg.InterfaceError) and isinstance(error, ValueError)
-    )
+    InterfaceError and a ValueError) before sending; PostgreSQL answers 22003 or 22P02. Other
+    data errors (division by zero, ...) are bugs in our queries and stay unexpected."""
+    return isinstance(
+        error, asyncpg.NumericValueOutOfRangeError | asyncpg.InvalidTextRepresentationError
+    ) or (isinstance(error, asyncpg.InterfaceError) and isinstance(error, ValueError))
 
 
 STORE_UNAVAILABLE = (

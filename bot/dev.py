@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".installed-from"
 MINIMUM_PYTHON = (3, 11)
+TEST_WORKERS = ["-n", "2", "--dist", "loadfile"]
+"""Two pytest workers, each with its own database, each taking whole files: much of the suite
+waits on real rates and on bot processes starting, so two halve its time even on two cores."""
 
 
 def venv_python() -> Path:
@@ -66,7 +69,7 @@ def main(argv: list[str]) -> int:
         return 1
     if command == "setup":
         return 0
-    program = ["-m", "bot", *rest] if command == "run" else ["-m", "pytest", *rest]
+    program = ["-m", "bot", *rest] if command == "run" else ["-m", "pytest", *TEST_WORKERS, *rest]
     os.chdir(ROOT)
     os.execv(python, [str(python), *program])
 

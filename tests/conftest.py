@@ -8,6 +8,7 @@ answers on 127.0.0.1:5432; otherwise the embedded PostgreSQL in .data/test-postg
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -61,6 +62,16 @@ hypothesis.settings.register_profile(
 hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
+def start_shared_embedded_postgres() -> str:
+    """The embedded server of the tests; pytest's workers start it one at a time (the first
+    starts it, the others join it)."""
+    folder = ROOT / ".data" / "test-postgres"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with (folder.parent / "test-postgres.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return start_embedded_postgres(folder)
+
+
 async def find_server() -> str:
     """A URL of a database server with rights to create databases."""
     if os.environ.get("TEST_DATABASE_URL"):
@@ -68,7 +79,7 @@ async def find_server() -> str:
     try:
         connection = await asyncpg.connect(MACHINE_POSTGRES, timeout=3)
     except (OSError, asyncpg.PostgresError, TimeoutError):
-        return await asyncio.to_thread(start_embedded_postgres, ROOT / ".data" / "test-postgres")
+        return await asyncio.to_thread(start_shared_embedded_postgres)
     await connection.close()
     return MACHINE_POSTGRES
 

@@ -114,6 +114,8 @@ class Fed:
     events: list[dict[str, Any]]
     failures: list[logging.LogRecord]
     language: str
+    catalog_names: frozenset[str] = frozenset()
+    """Region and category names in every language: the catalog shows them all, as stored."""
 
     @property
     def bot_messages(self) -> list[dict[str, Any]]:
@@ -161,6 +163,8 @@ class Fed:
             found.append("a callback answer without a button press")
         for text in self.texts():
             cleaned = without_echoes(text, self.update, echoes)
+            for name in sorted(self.catalog_names, key=len, reverse=True):
+                cleaned = cleaned.replace(name, " ")
             found.extend(
                 f"{problem}: {text[:300]!r}" for problem in TEXTS.problems(cleaned, self.language)
             )
@@ -407,12 +411,17 @@ class Bed:
         language = expected_language(
             row.language if row else None, (sender or {}).get("language_code")
         )
+        names = await self.store.pool.fetch(
+            "SELECT unnest(ARRAY[name_ru, name_kk, name_en]) AS name FROM regions "
+            "UNION SELECT unnest(ARRAY[name_ru, name_kk, name_en]) FROM tip_categories"
+        )
         return Fed(
             injected,
             telegram_id,
             self.world.events_after(cursor),
             self.failures.records[seen:],
             language,
+            frozenset(row["name"] for row in names if len(row["name"]) >= 3),
         )
 
     async def feed_checked(self, update: dict[str, Any]) -> Fed:

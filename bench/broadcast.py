@@ -91,14 +91,14 @@ class Outcome:
 
 async def add_recipients(store: Store, world: World, count: int) -> list[int]:
     """`count` nationwide subscribers who have a chat with the bot (a share of them blocked it
-    since, as the sandbox's limits say), written to the store in one COPY."""
+    since, as the sandbox's limits say), written to the store in one statement."""
     ids = list(range(FIRST_RECIPIENT, FIRST_RECIPIENT + count))
     for person_id in ids:
         world.chat_of(world.add_person(f"Reader {person_id}", person_id=person_id))
-    await store.pool.copy_records_to_table(
-        "users",
-        records=[(person_id, f"Reader {person_id}", "ru", True) for person_id in ids],
-        columns=["telegram_id", "first_name", "telegram_language", "subscribed"],
+    await store.pool.execute(
+        "INSERT INTO users (telegram_id, first_name, telegram_language, subscribed) "
+        "SELECT id, 'Reader ' || id, 'ru', true FROM unnest($1::bigint[]) AS id",
+        ids,
     )
     return ids
 

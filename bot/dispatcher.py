@@ -7,7 +7,11 @@ update -> one person's updates one at a time (across instances) -> metrics -> pr
 
 from __future__ import annotations
 
-from aiogram import Dispatcher
+from collections.abc import Callable
+from typing import Any
+
+from aiogram import Dispatcher, Router
+from aiogram.dispatcher.event.handler import FilterObject
 from aiogram.fsm.storage.base import BaseEventIsolation
 from aiogram_i18n import I18nMiddleware
 
@@ -61,4 +65,28 @@ def build_dispatcher(
     dispatcher.update.outer_middleware(BlockedPeopleRefused())
     dispatcher.include_router(build_error_router())
     dispatcher.include_router(build_root_router())
+    run_filters_on_the_loop(dispatcher)
     return dispatcher
+
+
+def run_filters_on_the_loop(router: Router) -> None:
+    """aiogram 3.31 calls every synchronous filter (each `F.…` magic filter among them) through
+    `asyncio.to_thread`: a thread hop, and a fight for the GIL, for every filter tried on the
+    way to an update's handler, dozens per update in a tree of many routers. They are pure and
+    take microseconds, so they run on the event loop."""
+    for each in router.chain_tail:
+        for observer in each.observers.values():
+            for handler in (observer._handler, *observer.handlers):
+                for event_filter in handler.filters or ():
+                    if not event_filter.awaitable:
+                        on_the_loop(event_filter)
+
+
+def on_the_loop(event_filter: FilterObject) -> None:
+    check: Callable[..., Any] = event_filter.callback
+
+    async def checked_on_the_loop(*args: Any, **kwargs: Any) -> Any:
+        return check(*args, **kwargs)
+
+    event_filter.callback = checked_on_the_loop
+    event_filter.awaitable = True

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 import pytest
 
 from bot.app import BotApp
@@ -88,3 +91,26 @@ async def test_start_again_after_choosing_skips_the_picker(
     assert again.text.startswith("Welcome to the Anti-corruption Front")
     assert "citizen" in again.text
     assert again.buttons == []
+
+
+async def test_no_update_of_a_conversation_waits_for_a_thread(
+    running_bot: BotApp, new_person: PersonFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """aiogram runs synchronous filters (`F.…`) in worker threads unless the dispatcher moves
+    them onto the event loop (bot/dispatcher.py): a thread hop per filter tried."""
+    hops: list[object] = []
+    to_thread = asyncio.to_thread
+
+    async def counted(function: Any, /, *args: Any, **kwargs: Any) -> Any:
+        hops.append(function)
+        return await to_thread(function, *args, **kwargs)
+
+    monkeypatch.setattr(asyncio, "to_thread", counted)
+    person = await new_person("Timur", language_code="en")
+    await person.send("/start")
+    await person.reply()
+    await person.press("English")
+    await person.reply_where(lambda message: "/help" in message.text)
+    assert "citizen" in (await person.ask("/help")).text
+    assert "There is no command /nonsense" in (await person.ask("/nonsense")).text
+    assert hops == []

@@ -9,11 +9,12 @@ died, `restore` puts them back as they were before, unless they have moved on si
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import AsyncGenerator, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -21,6 +22,7 @@ from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, StateType,
 
 from db.fsm import ConversationKey
 from db.store import Store
+from db.updates import ConversationChange
 
 
 def conversation_key(key: StorageKey) -> ConversationKey:
@@ -46,16 +48,6 @@ _read_in_this_update: ContextVar[dict[StorageKey, _Conversation] | None] = Conte
 
 
 @dataclass
-class HeldConversation:
-    """What one update changed in one conversation, not yet stored."""
-
-    state_set: bool = False
-    state: str | None = None
-    data_set: bool = False
-    data: dict[str, Any] | None = None
-
-
-@dataclass
 class HeldWrites:
     """One update's conversation changes not yet stored, and for each conversation it stored
     changes of, what it was before and after (`write_held`)."""
@@ -63,7 +55,7 @@ class HeldWrites:
     bot_id: int
     update_id: int
     instance: int
-    changes: dict[ConversationKey, HeldConversation] = field(default_factory=dict)
+    changes: dict[ConversationKey, ConversationChange] = field(default_factory=dict)
     stored: dict[ConversationKey, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -91,22 +83,29 @@ async def _content(store: Store, key: ConversationKey) -> dict[str, Any]:
     return {"state": state, "data": data}
 
 
-async def write_held(store: Store, held: HeldWrites) -> list[dict[str, Any]]:
-    """Store the held changes (in the caller's transaction); return every conversation this
-    update changed so far: its key, what it was `before` the update and is `after` it."""
-    if not held.changes:
-        return []
-    for key, change in held.changes.items():
-        if key not in held.stored:
-            held.stored[key] = {**asdict(key), "before": await _content(store, key)}
-        entry = held.stored[key]
-        if change.state_set:
-            await store.conversations.set_state(key, change.state)
-        if change.data_set:
-            await store.conversations.set_data(key, change.data or {})
-        entry["after"] = await _content(store, key)
+async def write_held(store: Store, held: HeldWrites, *, finished: bool) -> None:
+    """Store the held changes, each with what it replaces, on the update's claim (one statement
+    for an update that changed one conversation); when `finished`, mark the update handled."""
+    update = (held.bot_id, held.update_id, held.instance)
+    changes = list(held.changes.items())
+    if not changes:
+        if finished:
+            await store.updates.finish(*update)
+        return
+    stored = dict(held.stored)
+    async with store.transaction() if len(changes) > 1 else contextlib.nullcontext(store) as db:
+        for number, (key, change) in enumerate(changes, start=1):
+            known = stored.get(key)
+            stored[key] = await db.updates.change_conversation(
+                update,
+                key,
+                change,
+                before=known["before"] if known else None,
+                others=[entry for other, entry in stored.items() if other != key],
+                finished=finished and number == len(changes),
+            )
+    held.stored = stored
     held.changes.clear()
-    return list(held.stored.values())
 
 
 async def restore(store: Store, conversations: list[dict[str, Any]]) -> bool:
@@ -147,11 +146,11 @@ class PostgresStorage(BaseStorage):
         return cache.get(key) if cache is not None else None
 
     @staticmethod
-    def _holding(key: StorageKey) -> HeldConversation | None:
+    def _holding(key: StorageKey) -> ConversationChange | None:
         held = _held.get()
         if held is None:
             return None
-        return held.changes.setdefault(conversation_key(key), HeldConversation())
+        return held.changes.setdefault(conversation_key(key), ConversationChange())
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         """Held until `write_held` while an update holds its writes, else stored at once; what

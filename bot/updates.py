@@ -37,7 +37,7 @@ from aiogram.types import TelegramObject, Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
-from bot.fsm_storage import HeldWrites, held_writes, holding_writes, restore, write_held
+from bot.fsm_storage import held_writes, holding_writes, restore, write_held
 from db.locks import try_liveness_lock
 from db.store import STORE_UNAVAILABLE, Store
 
@@ -180,23 +180,10 @@ class HandledOnce(BaseMiddleware):
                 result = await handler(event, data)
             except Exception:
                 with contextlib.suppress(*STORE_UNAVAILABLE, asyncpg.PostgresError):
-                    await store_changes(self.store, held, finished=True)
+                    await write_held(self.store, held, finished=True)
                 raise
-            await store_changes(self.store, held, finished=True)
+            await write_held(self.store, held, finished=True)
         return result
-
-
-async def store_changes(store: Store, held: HeldWrites, *, finished: bool) -> None:
-    """Store an update's held conversation changes, with what they replace, and when
-    `finished`, the mark that it was handled: all in one transaction."""
-    async with store.transaction() as tx:
-        conversations = await write_held(tx, held)
-        if conversations:
-            await tx.updates.remember_conversations(
-                held.bot_id, held.update_id, held.instance, conversations
-            )
-        if finished:
-            await tx.updates.finish(held.bot_id, held.update_id, held.instance)
 
 
 class ChangesBeforeCalls(BaseRequestMiddleware):
@@ -211,7 +198,7 @@ class ChangesBeforeCalls(BaseRequestMiddleware):
     ) -> Response[Any]:
         held = held_writes()
         if held is not None and held.changes:
-            await store_changes(self.store, held, finished=False)
+            await write_held(self.store, held, finished=False)
         return await make_request(bot, method)
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from db.executor import Executor
+from db.fsm import KEY_COLUMNS, KEY_MATCH, ConversationKey
 from db.locks import instance_alive
 
 
@@ -17,6 +18,16 @@ class Claim:
     begun it (the conversations it changed: before, and as it left them)."""
 
     conversations: list[dict[str, Any]]
+
+
+@dataclass
+class ConversationChange:
+    """What an update changed in one conversation: its state, its data, or both."""
+
+    state_set: bool = False
+    state: str | None = None
+    data_set: bool = False
+    data: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -61,18 +72,72 @@ class HandledUpdates:
             return None
         return Claim(list(record["conversations"] or []))
 
-    async def remember_conversations(
-        self, bot_id: int, update_id: int, instance: int, conversations: list[dict[str, Any]]
-    ) -> None:
-        """The conversations this update changed, before it and as it has left them so far."""
-        await self._db.execute(
-            "UPDATE handled_updates SET conversations = $4 "
-            "WHERE bot_id = $1 AND update_id = $2 AND instance = $3",
-            bot_id,
-            update_id,
-            instance,
-            conversations,
+    async def change_conversation(
+        self,
+        update: tuple[int, int, int],
+        key: ConversationKey,
+        change: ConversationChange,
+        *,
+        before: dict[str, Any] | None,
+        others: list[dict[str, Any]],
+        finished: bool,
+    ) -> dict[str, Any]:
+        """Store an update's change of one conversation and, in the same statement, remember it
+        on the update's claim (`others`: the conversations it changed before, `before`: this
+        one as it was before the update, when known) or, when `finished`, mark the update
+        handled. Returns the conversation's entry: its key, `before` and `after` the change.
+
+        A conversation left with neither state nor data has no row."""
+        record = await self._db.fetchrow(
+            f"""
+            WITH was AS (
+                SELECT state, data FROM fsm_states WHERE {KEY_MATCH}
+            ), next AS (
+                SELECT CASE WHEN $10 THEN $11 ELSE (SELECT state FROM was) END AS state,
+                       CASE WHEN $12 THEN $13::jsonb
+                            ELSE coalesce((SELECT data FROM was), '{{}}') END AS data
+            ), kept AS (
+                INSERT INTO fsm_states ({KEY_COLUMNS}, state, data)
+                SELECT $1, $2, $3, $4, $5, $6, state, data FROM next
+                WHERE state IS NOT NULL OR data <> '{{}}'
+                ON CONFLICT ({KEY_COLUMNS}) DO UPDATE
+                    SET state = excluded.state, data = excluded.data, updated_at = now()
+            ), forgotten AS (
+                DELETE FROM fsm_states WHERE {KEY_MATCH}
+                  AND EXISTS (SELECT 1 FROM next WHERE state IS NULL AND data = '{{}}')
+            ), entry AS (
+                SELECT jsonb_build_object(
+                    'bot_id', $1::bigint, 'chat_id', $2::bigint, 'user_id', $3::bigint,
+                    'thread_id', $4::bigint, 'business_connection_id', $5::text,
+                    'destiny', $6::text,
+                    'before', coalesce($14::jsonb, jsonb_build_object(
+                        'state', (SELECT state FROM was),
+                        'data', coalesce((SELECT data FROM was), '{{}}'))),
+                    'after', jsonb_build_object('state', next.state, 'data', next.data)
+                ) AS value FROM next
+            ), claim AS (
+                UPDATE handled_updates SET
+                    finished_at = CASE WHEN $16 THEN now() END,
+                    payload = CASE WHEN $16 THEN NULL ELSE payload END,
+                    conversations = CASE WHEN $16 THEN NULL
+                        ELSE $15::jsonb || jsonb_build_array((SELECT value FROM entry)) END
+                WHERE bot_id = $7 AND update_id = $8 AND instance = $9
+            )
+            SELECT value FROM entry
+            """,
+            *key.values(),
+            *update,
+            change.state_set,
+            change.state,
+            change.data_set,
+            change.data or {},
+            before,
+            others,
+            finished,
         )
+        assert record is not None
+        entry: dict[str, Any] = record["value"]
+        return entry
 
     async def finish(self, bot_id: int, update_id: int, instance: int) -> None:
         """Handled: the update's content is no longer kept."""

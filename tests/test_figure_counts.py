@@ -83,6 +83,7 @@ async def test_the_counts_follow_a_tip_s_whole_life_and_survive_retention(
 
     since, until = clock.now() - timedelta(days=30), clock.now() + timedelta(days=1)
     working = ("taken", "in_work", "info_needed", "reopened")
+    # Resolved again (by hand: its handler left), so that retention takes it too.
     await store.pool.execute(
         "UPDATE tips SET status = 'resolved', resolved_at = $2, status_changed_at = $2 "
         "WHERE id = $1",

@@ -595,6 +595,7 @@ async def generate(connection: asyncpg.Connection, users: int, tip_count: int, s
     print(f"  {f'{len(deferred)} indexes built after the load':<46} "
           f"{time.perf_counter() - started:7.1f} s", flush=True)  # fmt: skip
     await connection.execute("SET session_replication_role = DEFAULT")
+    await step("tips counted per day and month", "SELECT tip_counts_recount()")
     await step("foreign keys checked", CHECK_REFERENCES_SQL)
     await step("VACUUM ANALYZE", "VACUUM (ANALYZE)")
 

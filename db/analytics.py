@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from db.counts import in_regions, tips_counted
 from db.executor import Executor, with_work_mem
 from db.risks import BODY_KEY, REGIONS_FILTER
 
@@ -51,16 +52,16 @@ class Analytics:
         working: tuple[str, ...],
     ) -> TipFigures:
         """Tips reported in [since, until); overdue assignments and appeals as they are now."""
-        region_t = REGIONS_FILTER.format(column="t.region_code")
+        region_t = in_regions("t.region_code", regions)
         region_a = REGIONS_FILTER.format(column="a.region_code")
         async with with_work_mem(self._db) as db:
             record = await db.fetchrow(
                 f"""
                 WITH t AS MATERIALIZED (
-                    SELECT t.status, t.region_code, t.category_code, count(*) AS n
-                    FROM tips t
-                    WHERE {region_t} AND t.created_at >= $2 AND t.created_at < $3
-                    GROUP BY t.status, t.region_code, t.category_code
+                    SELECT status, region_code, category_code, sum(tips) AS n
+                    FROM ({tips_counted("$2", "$3", regions)}) counted
+                    GROUP BY status, region_code, category_code
+                    HAVING sum(tips) > 0
                 ), a AS (
                     SELECT a.* FROM appeals a WHERE {region_a} AND a.status <> 'draft'
                 )
@@ -93,12 +94,9 @@ class Analytics:
                                                 OR (status = 'sent' AND due_on < $5)) > 0
                      ) b) AS appeals_by_body
                 FROM (
-                    SELECT percentile_cont(0.5) WITHIN GROUP (
-                               ORDER BY extract(epoch FROM t.taken_at - t.created_at))
-                               FILTER (WHERE t.taken_at IS NOT NULL) AS take,
-                           percentile_cont(0.5) WITHIN GROUP (
-                               ORDER BY extract(epoch FROM t.resolved_at - t.created_at))
-                               FILTER (WHERE t.resolved_at IS NOT NULL) AS resolve
+                    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t.take_seconds) AS take,
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY t.resolve_seconds)
+                               AS resolve
                     FROM tips t
                     WHERE {region_t} AND t.created_at >= $2 AND t.created_at < $3
                 ) medians

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from db.counts import in_regions, tips_counted
 from db.executor import Executor, with_work_mem
 from db.fieldwork import _VIOLATION_COLUMNS, ViolationRow
 
@@ -106,7 +107,7 @@ PERIOD_SUMS = ", ".join(
         ("d", "NOT current", "tip"),
     )
 )
-"""Violations and tips of the period (a, b) and of the one before (c, d), from `counted`."""
+"""Violations and tips of the period (a, b) and of the one before (c, d), from `by_region`."""
 
 
 class Risks:
@@ -127,24 +128,61 @@ class Risks:
     ) -> RiskPicture:
         """Counts over [since, until) and, for the trend, over [previous_since, since); months
         are those of `zone`. Withdrawn tips are not counted."""
-        region_v = REGIONS_FILTER.format(column="v.region_code")
-        region_t = REGIONS_FILTER.format(column="t.region_code")
+        region_v = in_regions("v.region_code", regions)
+        region_t = in_regions("t.region_code", regions)
+        month_tips = tips_counted("greatest(starts, $2)", "least(ends, $3)", regions)
         async with with_work_mem(self._db) as db:
             record = await db.fetchrow(
                 f"""
-                WITH counted AS MATERIALIZED (
-                    SELECT 'violation' AS kind, v.created_at >= $2 AS current, v.region_code,
-                           v.body_key, min(v.body) AS body, v.severity AS detail, count(*) AS n
+                WITH v AS MATERIALIZED (
+                    SELECT v.created_at >= $2 AS current, v.region_code, v.body_key,
+                           v.severity, min(v.body) AS body, count(*) AS n
                     FROM violations v
                     WHERE {region_v} AND v.created_at >= $4 AND v.created_at < $3
                     GROUP BY v.created_at >= $2, v.region_code, v.body_key, v.severity
+                ), t AS MATERIALIZED (
+                    SELECT true AS current, region_code, category_code, sum(tips) AS n
+                    FROM ({tips_counted("$2", "$3", regions)}) counted
+                    WHERE status <> 'withdrawn' GROUP BY region_code, category_code
                     UNION ALL
-                    SELECT 'tip', t.created_at >= $2, t.region_code, t.body_key,
-                           min(t.body_concerned), t.category_code, count(*)
+                    SELECT false, region_code, category_code, sum(tips)
+                    FROM ({tips_counted("$4", "$2", regions)}) counted
+                    WHERE status <> 'withdrawn' GROUP BY region_code, category_code
+                ), by_region AS (
+                    SELECT 'violation' AS kind, current, region_code, n FROM v
+                    UNION ALL
+                    SELECT 'tip', current, region_code, n FROM t
+                ), v_bodies AS MATERIALIZED (
+                    SELECT body_key, min(body) AS body,
+                           coalesce(sum(n) FILTER (WHERE current), 0) AS a,
+                           coalesce(sum(n) FILTER (WHERE NOT current), 0) AS c
+                    FROM v GROUP BY body_key
+                ), bar AS (
+                    -- The violations of the last body shown: no body with fewer can be shown,
+                    -- so only the tips of those with as many are counted. 0 when fewer bodies
+                    -- than are shown have violations: then any body with tips may be shown.
+                    SELECT coalesce((SELECT a FROM v_bodies WHERE a > 0
+                                     ORDER BY a DESC OFFSET $5 - 1 LIMIT 1), 0) AS a
+                ), t_bodies AS (
+                    SELECT t.body_key, min(t.body_concerned) AS body,
+                           count(*) FILTER (WHERE t.created_at >= $2) AS b,
+                           count(*) FILTER (WHERE t.created_at < $2) AS d
                     FROM tips t
-                    WHERE {region_t} AND t.status <> 'withdrawn'
+                    WHERE (SELECT a FROM bar) > 0
+                      AND t.body_key = ANY(ARRAY(SELECT body_key FROM v_bodies
+                                                 WHERE a >= (SELECT a FROM bar)))
+                      AND {region_t} AND t.status <> 'withdrawn'
                       AND t.created_at >= $4 AND t.created_at < $3
-                    GROUP BY t.created_at >= $2, t.region_code, t.body_key, t.category_code
+                    GROUP BY t.body_key
+                    UNION ALL
+                    SELECT t.body_key, min(t.body_concerned),
+                           count(*) FILTER (WHERE t.created_at >= $2),
+                           count(*) FILTER (WHERE t.created_at < $2)
+                    FROM tips t
+                    WHERE (SELECT a FROM bar) = 0
+                      AND {region_t} AND t.status <> 'withdrawn'
+                      AND t.created_at >= $4 AND t.created_at < $3
+                    GROUP BY t.body_key
                 ), months AS (
                     SELECT month, month AT TIME ZONE $6 AS starts,
                            (month + interval '1 month') AT TIME ZONE $6 AS ends
@@ -156,31 +194,33 @@ class Risks:
                                               ORDER BY a DESC, b DESC, region_code), '[]') FROM (
                         SELECT region_code,
                                {PERIOD_SUMS}
-                        FROM counted GROUP BY region_code
+                        FROM by_region GROUP BY region_code
                         HAVING bool_or(current)) r) AS by_region,
                     (SELECT coalesce(json_agg(json_build_array(body_key, body, a, b, c, d)
                                               ORDER BY a DESC, b DESC, body_key), '[]') FROM (
-                        SELECT body_key, min(body) AS body,
-                               {PERIOD_SUMS}
-                        FROM counted GROUP BY body_key
-                        HAVING bool_or(current)
+                        SELECT body_key, min(body) AS body, sum(a) AS a, sum(b) AS b,
+                               sum(c) AS c, sum(d) AS d
+                        FROM (SELECT body_key, body, a, 0 AS b, c, 0 AS d FROM v_bodies
+                              UNION ALL
+                              SELECT body_key, body, 0, b, 0, d FROM t_bodies) bodies
+                        GROUP BY body_key
+                        HAVING sum(a) + sum(b) > 0
                         ORDER BY a DESC, b DESC, body_key LIMIT $5) b) AS by_body,
-                    (SELECT coalesce(json_object_agg(detail, n), '{{}}') FROM (
-                        SELECT detail, sum(n)::bigint AS n FROM counted
-                        WHERE kind = 'violation' AND current GROUP BY detail) s) AS by_severity,
-                    (SELECT coalesce(json_object_agg(detail, n), '{{}}') FROM (
-                        SELECT detail, sum(n)::bigint AS n FROM counted
-                        WHERE kind = 'tip' AND current GROUP BY detail) c) AS by_category,
+                    (SELECT coalesce(json_object_agg(severity, n), '{{}}') FROM (
+                        SELECT severity, sum(n)::bigint AS n FROM v
+                        WHERE current GROUP BY severity) s) AS by_severity,
+                    (SELECT coalesce(json_object_agg(category_code, n), '{{}}') FROM (
+                        SELECT category_code, sum(n)::bigint AS n FROM t
+                        WHERE current GROUP BY category_code HAVING sum(n) > 0) c) AS by_category,
                     (SELECT coalesce(json_agg(json_build_array(to_char(month, 'YYYY-MM-DD'), a, b)
                                               ORDER BY month), '[]')
                      FROM months,
                      LATERAL (SELECT count(*) AS a FROM violations v
                               WHERE {region_v} AND v.created_at >= greatest(starts, $2)
                                 AND v.created_at < least(ends, $3)) a,
-                     LATERAL (SELECT count(*) AS b FROM tips t
-                              WHERE {region_t} AND t.status <> 'withdrawn'
-                                AND t.created_at >= greatest(starts, $2)
-                                AND t.created_at < least(ends, $3)) b
+                     LATERAL (SELECT coalesce(sum(tips), 0) AS b
+                              FROM ({month_tips}) counted
+                              WHERE status <> 'withdrawn') b
                      WHERE a + b > 0) AS by_month
                 """,
                 regions,

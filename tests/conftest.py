@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import os
+import secrets
+import string
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -188,3 +190,17 @@ def new_person(client: SandboxClient) -> PersonFactory:
         )
 
     return make
+
+
+@pytest.fixture
+async def region(store: Store) -> AsyncIterator[str]:
+    """A region of this test's own, so that its counts are the test's rows only."""
+    code = "Z" + "".join(secrets.choice(string.ascii_uppercase) for _ in range(6))
+    await store.pool.execute(
+        "INSERT INTO regions (code, kind, name_ru, name_kk, name_en, position) "
+        "VALUES ($1, 'region', $2, $2, $2, 1000)",
+        code,
+        f"Testland {code}",
+    )
+    yield code
+    await store.pool.execute("UPDATE regions SET active = false WHERE code = $1", code)

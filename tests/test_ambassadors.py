@@ -10,8 +10,6 @@ import hashlib
 import io
 import json
 import secrets
-import string
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -46,20 +44,6 @@ TODAY = datetime(2026, 3, 13, 6, 0, tzinfo=UTC)
 SHELL = staff.Authority("shell")
 AKIMAT = "Akimat of Testland"
 REGISTRY = "Land & Property Registry"
-
-
-@pytest.fixture
-async def region(store: Store) -> AsyncIterator[str]:
-    """A region of this test's own, so that its counts are the test's rows only."""
-    code = "Z" + "".join(secrets.choice(string.ascii_uppercase) for _ in range(6))
-    await store.pool.execute(
-        "INSERT INTO regions (code, kind, name_ru, name_kk, name_en, position) "
-        "VALUES ($1, 'region', $2, $2, $2, 1000)",
-        code,
-        f"Testland {code}",
-    )
-    yield code
-    await store.pool.execute("UPDATE regions SET active = false WHERE code = $1", code)
 
 
 @pytest.fixture
@@ -257,6 +241,27 @@ async def test_the_risk_picture_matches_the_hand_counted_fixture_and_drills_down
     await ambassador.press_data(month.message_id, RiskDrill(days=30, body=99).pack())
     refusal = await ambassador.callback_answer()
     assert "nothing behind this number" in (refusal.get("text") or "")
+
+
+async def test_the_picture_counts_the_tips_of_only_the_bodies_that_can_lead(
+    bot_runner: BotRunner,
+    clock: MovableClock,
+    store: Store,
+    new_person: PersonFactory,
+    region: str,
+) -> None:
+    """Shown one body, the picture counts the tips of the bodies with as many violations as the
+    last one shown, and finds the same figures for it as when it shows them all."""
+    await bot_runner.start(clock=clock)
+    await hand_counted(store, new_person, region)
+    ambassador = await person_with_role(store, new_person, "Aliya", "ambassador", region)
+    view = await risks.risk_picture(store, await actor_of(store, ambassador), 90, ALMATY, clock)
+    since, until = view.period.bounds(ALMATY)
+    previous_since, _ = view.period.previous().bounds(ALMATY)
+    one = await store.risks.picture([region], since, until, previous_since, ALMATY.key, bodies=1)
+    assert one.by_body == view.picture.by_body[:1]
+    assert one.by_body[0].body == AKIMAT
+    assert (one.by_region, one.by_month) == (view.picture.by_region, view.picture.by_month)
 
 
 # ------------------------------------------------------------------ statistics

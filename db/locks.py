@@ -45,18 +45,22 @@ CONVERSATION_LOCKS = 731_084_531
 PostgreSQL keeps (int, int) keys apart from the bigint keys above."""
 
 
-async def try_conversation_lock(connection: Session, conversation: int) -> bool:
-    """Take a conversation's lock for this session (until unlocked or the session ends); False
-    when another session holds it. A session may hold many, and the same one more than once."""
+async def conversation_locks(connection: Session, operations: list[tuple[bool, int]]) -> list[bool]:
+    """Take (True) or let go of (False) conversations' locks for this session, in this order,
+    in one round trip; for each, whether it was taken (or was held, and let go)."""
     mark_session_changed(connection)
-    taken: bool = await connection.fetchval(
-        "SELECT pg_try_advisory_lock($1, $2)", CONVERSATION_LOCKS, conversation
+    records = await connection.fetch(
+        """
+        SELECT CASE WHEN o.take THEN pg_try_advisory_lock($1, o.conversation)
+                    ELSE pg_advisory_unlock($1, o.conversation) END AS done
+        FROM unnest($2::bool[], $3::int4[]) WITH ORDINALITY AS o(take, conversation, position)
+        ORDER BY o.position
+        """,
+        CONVERSATION_LOCKS,
+        [take for take, _ in operations],
+        [conversation for _, conversation in operations],
     )
-    return taken
-
-
-async def conversation_unlock(connection: Session, conversation: int) -> None:
-    await connection.execute("SELECT pg_advisory_unlock($1, $2)", CONVERSATION_LOCKS, conversation)
+    return [record["done"] for record in records]
 
 
 LIVENESS_LOCKS = 731_084_532

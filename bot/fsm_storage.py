@@ -90,7 +90,7 @@ async def write_held(store: Store, held: HeldWrites, *, finished: bool) -> None:
     changes = list(held.changes.items())
     if not changes:
         if finished:
-            await store.updates.finish(*update)
+            await store.updates.finish(held.bot_id, [held.update_id], held.instance)
         return
     stored = dict(held.stored)
     async with store.transaction() if len(changes) > 1 else contextlib.nullcontext(store) as db:

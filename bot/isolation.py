@@ -32,6 +32,7 @@ import asyncpg
 from aiogram.fsm.storage.base import BaseEventIsolation, StorageKey
 from asyncpg.pool import PoolConnectionProxy
 
+from bot.batching import Batched
 from db import locks
 
 log = logging.getLogger(__name__)
@@ -61,13 +62,6 @@ class _Queue:
     users: int = 0
 
 
-@dataclass
-class _Operation:
-    take: bool
-    number: int
-    done: asyncio.Future[tuple[locks.Session, bool]]
-
-
 class PostgresEventIsolation(BaseEventIsolation):
     def __init__(self, pool: asyncpg.Pool, *, wait_limit: float = 60.0) -> None:
         self.pool = pool
@@ -77,8 +71,7 @@ class PostgresEventIsolation(BaseEventIsolation):
         self._connection_use = asyncio.Lock()
         """asyncpg runs one query at a time on a connection."""
         self._closed = False
-        self._operations: list[_Operation] = []
-        self._round_trips: asyncio.Task[None] | None = None
+        self._operate = Batched(self._send_operations, unclaimed=self._taken_for_nobody)
 
     @asynccontextmanager
     async def lock(self, key: StorageKey) -> AsyncIterator[None]:
@@ -114,7 +107,7 @@ class PostgresEventIsolation(BaseEventIsolation):
         pause = FIRST_PAUSE
         while True:
             try:
-                connection, taken = await self._operate(True, number)
+                connection, taken = await self._operate((True, number))
             except LOCK_UNAVAILABLE as error:
                 if not self._closed:
                     log.warning("No conversation lock (%s); handling the update without it", error)
@@ -135,43 +128,35 @@ class PostgresEventIsolation(BaseEventIsolation):
         if holder is not self._connection:
             return  # that connection is gone, and its locks with it
         with contextlib.suppress(*LOCK_UNAVAILABLE):
-            await self._operate(False, number)
+            await self._operate((False, number))
 
-    async def _operate(self, take: bool, number: int) -> tuple[locks.Session, bool]:
-        """Take (or let go of) a conversation's lock on the lock connection: the connection,
-        and whether it was taken (or held). Operations asked for while one round trip is under
-        way go together in the next: under load, one round trip serves many updates."""
-        done: asyncio.Future[tuple[locks.Session, bool]] = asyncio.Future()
-        self._operations.append(_Operation(take, number, done))
-        if self._round_trips is None or self._round_trips.done():
-            self._round_trips = asyncio.create_task(self._send_operations())
-        return await done
+    async def _send_operations(
+        self, operations: list[tuple[bool, int]]
+    ) -> list[tuple[locks.Session, bool]]:
+        """Take (or let go of) conversations' locks on the lock connection: the connection, and
+        whether each was taken (or held). `_operate` sends together those asked for while a
+        round trip is under way: under load, one round trip serves many updates."""
+        try:
+            async with self._connection_use:
+                if self._closed:
+                    raise asyncpg.InterfaceError("the conversation locks are closed")
+                connection = await self._lock_connection()
+                results = await locks.conversation_locks(connection, operations)
+        except LOCK_UNAVAILABLE as error:
+            if not self._closed:
+                log.warning("Lost the conversation lock connection (%s)", error)
+            async with self._connection_use:
+                await self._drop_connection()
+            raise
+        return [(connection, result) for result in results]
 
-    async def _send_operations(self) -> None:
-        while self._operations:
-            batch, self._operations = self._operations, []
-            try:
-                async with self._connection_use:
-                    if self._closed:
-                        raise asyncpg.InterfaceError("the conversation locks are closed")
-                    connection = await self._lock_connection()
-                    results = await locks.conversation_locks(
-                        connection, [(operation.take, operation.number) for operation in batch]
-                    )
-            except LOCK_UNAVAILABLE as error:
-                if not self._closed:
-                    log.warning("Lost the conversation lock connection (%s)", error)
-                async with self._connection_use:
-                    await self._drop_connection()
-                for operation in batch:
-                    if not operation.done.done():
-                        operation.done.set_exception(error)
-                continue
-            for operation, result in zip(batch, results, strict=True):
-                if not operation.done.done():
-                    operation.done.set_result((connection, result))
-                elif operation.take and result:  # its update was cancelled meanwhile
-                    self._operations.append(_Operation(False, operation.number, asyncio.Future()))
+    def _taken_for_nobody(
+        self, operation: tuple[bool, int], result: tuple[locks.Session, bool]
+    ) -> None:
+        """A lock taken for an update cancelled while it waited is let go."""
+        take, number = operation
+        if take and result[1]:
+            self._operate.later((False, number))
 
     async def _lock_connection(self) -> locks.Session:
         if self._connection is not None and self._connection.is_closed():

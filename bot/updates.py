@@ -37,9 +37,11 @@ from aiogram.types import TelegramObject, Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
+from bot.batching import Batched
 from bot.fsm_storage import held_writes, holding_writes, restore, write_held
 from db.locks import try_liveness_lock
 from db.store import STORE_UNAVAILABLE, Store
+from db.updates import Claim
 
 log = logging.getLogger(__name__)
 
@@ -140,11 +142,44 @@ class Unclaimed:
                 self.settle(update_id)
 
 
+ClaimAsked = tuple[int, int, int, dict[str, Any]]
+"""Bot id, instance, update id, the update's content."""
+Finished = tuple[int, int, int]
+"""Bot id, instance, update id."""
+
+
 class HandledOnce(BaseMiddleware):
     def __init__(self, store: Store, liveness: Liveness, unclaimed: Unclaimed) -> None:
         self.store = store
         self.liveness = liveness
         self.unclaimed = unclaimed
+        # The updates of one getUpdates answer are claimed at once: one round trip for all.
+        self._claim = Batched(self._claim_together)
+        self._finish = Batched(self._finish_together)
+
+    async def _claim_together(self, asked: list[ClaimAsked]) -> list[Claim | None]:
+        """A claim for each update this process is to handle; a second asker of one gets None."""
+        groups: dict[tuple[int, int], list[tuple[int, dict[str, Any]]]] = {}
+        for bot_id, instance, update_id, content in asked:
+            groups.setdefault((bot_id, instance), []).append((update_id, content))
+        claims: dict[Finished, Claim] = {}
+        for (bot_id, instance), updates in groups.items():
+            got = await self.store.updates.claim(bot_id, instance, updates, redo_within=REDO_WITHIN)
+            claims.update(
+                ((bot_id, instance, update_id), claim) for update_id, claim in got.items()
+            )
+        return [
+            claims.pop((bot_id, instance, update_id), None)
+            for bot_id, instance, update_id, _ in asked
+        ]
+
+    async def _finish_together(self, finished: list[Finished]) -> list[None]:
+        groups: dict[tuple[int, int], list[int]] = {}
+        for bot_id, instance, update_id in finished:
+            groups.setdefault((bot_id, instance), []).append(update_id)
+        for (bot_id, instance), update_ids in groups.items():
+            await self.store.updates.finish(bot_id, update_ids, instance)
+        return [None] * len(finished)
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         if not isinstance(event, Update):
@@ -152,13 +187,8 @@ class HandledOnce(BaseMiddleware):
         bot: Bot = data["bot"]
         instance = self.liveness.instance
         try:
-            claim = await self.store.updates.claim(
-                bot.id,
-                event.update_id,
-                instance,
-                event.model_dump(mode="json", exclude_none=True, by_alias=True),
-                redo_within=REDO_WITHIN,
-            )
+            content = event.model_dump(mode="json", exclude_none=True, by_alias=True)
+            claim = await self._claim((bot.id, instance, event.update_id, content))
         finally:
             self.unclaimed.settle(event.update_id)
         if claim is None:
@@ -168,7 +198,7 @@ class HandledOnce(BaseMiddleware):
             async with self.store.transaction() as tx:
                 restored = await restore(tx, claim.conversations)
                 if not restored:
-                    await tx.updates.finish(bot.id, event.update_id, instance)
+                    await tx.updates.finish(bot.id, [event.update_id], instance)
             if not restored:
                 log.warning("Update %s not handled again: its conversation moved on since",
                             event.update_id)  # fmt: skip
@@ -182,7 +212,10 @@ class HandledOnce(BaseMiddleware):
                 with contextlib.suppress(*STORE_UNAVAILABLE, asyncpg.PostgresError):
                     await write_held(self.store, held, finished=True)
                 raise
-            await write_held(self.store, held, finished=True)
+            if held.changes:
+                await write_held(self.store, held, finished=True)
+            else:
+                await self._finish((bot.id, instance, event.update_id))
         return result
 
 

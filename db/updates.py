@@ -3,6 +3,7 @@ the database's own, so they do not follow a test's moved clock."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -43,34 +44,36 @@ class HandledUpdates:
     async def claim(
         self,
         bot_id: int,
-        update_id: int,
         instance: int,
-        payload: dict[str, Any],
+        updates: Sequence[tuple[int, dict[str, Any]]],
         *,
         redo_within: timedelta,
-    ) -> Claim | None:
-        """A claim when this process is to handle the update: nobody has claimed it, or its
-        claim was left unfinished (within `redo_within`) by a process that is no longer alive."""
-        record = await self._db.fetchrow(
+    ) -> dict[int, Claim]:
+        """Claims, by update id, for the updates (id, content) this process is to handle:
+        nobody has claimed one, or its claim was left unfinished (within `redo_within`) by a
+        process that is no longer alive. An id given twice is claimed once."""
+        unique = dict(reversed(updates))
+        records = await self._db.fetch(
             f"""
             INSERT INTO handled_updates AS h (bot_id, update_id, instance, claimed_at, payload)
-            VALUES ($1, $2, $3, now(), $4)
+            SELECT $1, u.update_id, $2, now(), u.payload
+            FROM unnest($3::bigint[], $4::jsonb[]) AS u(update_id, payload)
             ON CONFLICT (bot_id, update_id) DO UPDATE
                 SET instance = excluded.instance, claimed_at = excluded.claimed_at
                 WHERE h.finished_at IS NULL AND h.instance <> excluded.instance
                   AND h.claimed_at > now() - $5::interval
                   AND NOT {instance_alive("h.instance")}
-            RETURNING h.conversations
+            RETURNING h.update_id, h.conversations
             """,
             bot_id,
-            update_id,
             instance,
-            payload,
+            list(unique),
+            list(unique.values()),
             redo_within,
         )
-        if record is None:
-            return None
-        return Claim(list(record["conversations"] or []))
+        return {
+            record["update_id"]: Claim(list(record["conversations"] or [])) for record in records
+        }
 
     async def change_conversation(
         self,
@@ -139,14 +142,14 @@ class HandledUpdates:
         entry: dict[str, Any] = record["value"]
         return entry
 
-    async def finish(self, bot_id: int, update_id: int, instance: int) -> None:
-        """Handled: the update's content is no longer kept."""
+    async def finish(self, bot_id: int, update_ids: Sequence[int], instance: int) -> None:
+        """Handled: the updates' content is no longer kept."""
         await self._db.execute(
             "UPDATE handled_updates "
             "SET finished_at = now(), payload = NULL, conversations = NULL "
-            "WHERE bot_id = $1 AND update_id = $2 AND instance = $3",
+            "WHERE bot_id = $1 AND update_id = ANY($2::bigint[]) AND instance = $3",
             bot_id,
-            update_id,
+            list(update_ids),
             instance,
         )
 

@@ -21,11 +21,15 @@ class WatchedIsolation(PostgresEventIsolation):
         super().__init__(store.pool)
         self.refused = asyncio.Event()
 
-    async def _operate(self, take: bool, number: int) -> tuple[locks.Session, bool]:
-        connection, result = await super()._operate(take, number)
-        if take and not result:
+    async def _send_operations(
+        self, operations: list[tuple[bool, int]]
+    ) -> list[tuple[locks.Session, bool]]:
+        results = await super()._send_operations(operations)
+        if any(
+            take and not taken for (take, _), (_, taken) in zip(operations, results, strict=True)
+        ):
             self.refused.set()
-        return connection, result
+        return results
 
 
 def conversation(person: int) -> StorageKey:

@@ -49,7 +49,7 @@ from bot.updates import (
 )
 from bot.web import build_web_app
 from db.store import Store
-from roles import reminders, retention, staff
+from roles import analytics, reminders, retention, staff
 from roles.clock import Clock, SystemClock
 from roles.receipts import receipt_sessions
 
@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 
 MENU_SWEEP_SECONDS = 60
 OUTBOX_SWEEP_SECONDS = 30
+TIP_COUNTS_FOLD_SECONDS = 60
 REMINDER_SWEEP_SECONDS = 60
 ABANDONED_SWEEP_SECONDS = 60
 UPDATES_IN_HAND_SECONDS = 10.0
@@ -203,6 +204,13 @@ class BotApp:
         )
         self.scheduler.add_job(
             self.forget_receipt_sessions, "interval", seconds=60, id="receipt-session-sweep"
+        )
+        self.scheduler.add_job(
+            analytics.fold_tip_counts,
+            "interval",
+            args=[self.store],
+            seconds=TIP_COUNTS_FOLD_SECONDS,
+            id="tip-counts-fold",
         )
         self.scheduler.add_job(
             self.recover_updates,

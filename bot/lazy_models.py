@@ -7,8 +7,10 @@ seconds of CPU at start, most of it for types the bot never validates on their o
 validates `Update` and the answers of the few methods it calls).
 
 `build_models_on_first_use()`, run before aiogram is first imported (`bot/__init__.py`), turns
-those calls into what they are needed for: the names they pass are added to the namespace of
-each type's module, where pydantic finds them when the model is built on its first use (its
+those calls into what they are needed for: the names they pass become the model's own parent
+namespace (which pydantic puts ahead of the names of the code that first uses the model) and
+are added to the namespace of each type's module (where pydantic looks when it builds a model
+inside another, such as `Response[Message]`); the model is built on its first use (its
 `defer_build` is already on). The models are the same; only when they are built changes.
 """
 
@@ -34,6 +36,11 @@ def _rebuild_on_first_use(
         namespace = vars(sys.modules[cls.__module__])
         for name, value in _types_namespace.items():
             namespace.setdefault(name, value)
+        # Ahead of the names of whatever frame first uses the model (pydantic looks there too).
+        cls.__pydantic_parent_namespace__ = {
+            **(cls.__pydantic_parent_namespace__ or {}),
+            **_types_namespace,
+        }
         return None
     result: bool | None = _rebuild(
         cls,

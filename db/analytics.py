@@ -42,6 +42,11 @@ class Analytics:
     def __init__(self, db: Executor) -> None:
         self._db = db
 
+    async def fold_tip_counts(self) -> int:
+        """Move the tip count changes committed so far into the counts (0011): how many."""
+        folded: int = await self._db.fetchval("SELECT tip_counts_fold()")
+        return folded
+
     async def figures(
         self,
         regions: list[str] | None,

@@ -1,8 +1,11 @@
 """How the figures choose their regions and count tips over a period.
 
 Tips are counted per month and per day (UTC) of arrival, region, category and status in
-`tip_months` and `tip_days`, which a trigger keeps in step with every change of a tip
-(0010_figures.sql). A period [since, until) is counted from the first of a month nearest to
+`tip_months` and `tip_days`; a trigger appends every change of a tip to `tip_count_changes`
+(locking nothing another change needs), and `tip_counts_fold()` moves those into the counts
+every minute. The figures read `tip_months_now` and `tip_days_now`, the counts and the changes
+not yet folded together, so they are exact whether folded or not (0010_figures.sql,
+0011_tip_count_changes.sql). A period [since, until) is counted from the first of a month nearest to
 each end (its "anchor": the first of the end's own month in the first half of a month, of the
 next one in the second): the whole months between the two anchors, plus or minus the whole days
 and then the hours (from the tips themselves) between each end and its anchor. A year costs
@@ -47,12 +50,12 @@ def _to_anchor(moment: str, sign: int, regions: list[str] | None) -> list[str]:
     tips = in_regions("t.region_code", regions)
     early = _early(moment)
     return [
-        f"""SELECT d.region_code, d.category_code, d.status, {sign} * d.tips FROM tip_days d
+        f"""SELECT d.region_code, d.category_code, d.status, {sign} * d.tips FROM tip_days_now d
             WHERE {early} AND {days} AND d.day >= {month} AND d.day < {day}""",
         f"""SELECT t.region_code, t.category_code, t.status, {sign} FROM tips t
             WHERE {early} AND {tips} AND t.created_at >= {_starts(day)}
               AND t.created_at < ({moment})""",
-        f"""SELECT d.region_code, d.category_code, d.status, {-sign} * d.tips FROM tip_days d
+        f"""SELECT d.region_code, d.category_code, d.status, {-sign} * d.tips FROM tip_days_now d
             WHERE NOT {early} AND {days} AND d.day > {day} AND d.day < {next_month}""",
         f"""SELECT t.region_code, t.category_code, t.status, {-sign} FROM tips t
             WHERE NOT {early} AND {tips} AND t.created_at >= ({moment})
@@ -67,7 +70,7 @@ def tips_counted(since: str, until: str, regions: list[str] | None) -> str:
     months = in_regions("m.region_code", regions)
     return "\nUNION ALL\n".join(
         [
-            f"""SELECT m.region_code, m.category_code, m.status, m.tips FROM tip_months m
+            f"""SELECT m.region_code, m.category_code, m.status, m.tips FROM tip_months_now m
                 WHERE {months} AND m.month >= {_anchor(since)} AND m.month < {_anchor(until)}""",
             *_to_anchor(until, 1, regions),
             *_to_anchor(since, -1, regions),

@@ -16,6 +16,8 @@ else:
 
 MENU_INSTALLER_LOCK = 7_310_845_311_923_401_002
 BROADCAST_SENDER_LOCK = 7_310_845_311_923_401_003
+TIP_COUNTS_FOLD_LOCK = 7_310_845_311_923_401_004
+"""Taken by tip_counts_fold() and tip_counts_recount() in SQL (0011_tip_count_changes.sql)."""
 
 
 def mark_session_changed(connection: object) -> None:

@@ -162,7 +162,7 @@ class Risks:
                     -- so only the tips of those with as many are counted. 0 when fewer bodies
                     -- than are shown have violations: then any body with tips may be shown.
                     SELECT coalesce((SELECT a FROM v_bodies WHERE a > 0
-                                     ORDER BY a DESC OFFSET $5 - 1 LIMIT 1), 0) AS a
+                                     ORDER BY a DESC OFFSET greatest($5 - 1, 0) LIMIT 1), 0) AS a
                 ), t_bodies AS (
                     SELECT t.body_key, min(t.body_concerned) AS body,
                            count(*) FILTER (WHERE t.created_at >= $2) AS b,

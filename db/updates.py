@@ -103,8 +103,10 @@ class HandledUpdates:
                 INSERT INTO fsm_states ({KEY_COLUMNS}, state, data)
                 SELECT $1, $2, $3, $4, $5, $6, state, data FROM next
                 WHERE state IS NOT NULL OR data <> '{{}}'
-                ON CONFLICT ({KEY_COLUMNS}) DO UPDATE
-                    SET state = excluded.state, data = excluded.data, updated_at = now()
+                ON CONFLICT ({KEY_COLUMNS}) DO UPDATE SET
+                    state = CASE WHEN $10 THEN excluded.state ELSE fsm_states.state END,
+                    data = CASE WHEN $12 THEN excluded.data ELSE fsm_states.data END,
+                    updated_at = now()
             ), forgotten AS (
                 DELETE FROM fsm_states WHERE {KEY_MATCH}
                   AND EXISTS (SELECT 1 FROM next WHERE state IS NULL AND data = '{{}}')
@@ -120,7 +122,7 @@ class HandledUpdates:
                 ) AS value FROM next
             ), claim AS (
                 UPDATE handled_updates SET
-                    finished_at = CASE WHEN $16 THEN now() END,
+                    finished_at = CASE WHEN $16 THEN now() ELSE finished_at END,
                     payload = CASE WHEN $16 THEN NULL ELSE payload END,
                     conversations = CASE WHEN $16 THEN NULL
                         ELSE $15::jsonb || jsonb_build_array((SELECT value FROM entry)) END

@@ -24,18 +24,19 @@ async def replace(
     query: CallbackQuery, text: str, reply_markup: InlineKeyboardMarkup | None = None
 ) -> None:
     """Show `text` in place of the message whose button was pressed (a new message when that
-    one can no longer be edited); answer the press so the button stops spinning."""
-    await query.answer()
+    one can no longer be edited), then answer the press so the button stops spinning: the
+    person sees the answer one round trip sooner than when the press is answered first."""
     message = query.message
+    shown = False
     if isinstance(message, Message):
         try:
             await message.edit_text(text, reply_markup=reply_markup)
-            return
+            shown = True
         except TelegramBadRequest as error:
-            if "message is not modified" in str(error):
-                return
-    if query.bot is not None:
+            shown = "message is not modified" in str(error)
+    if not shown and query.bot is not None:
         await query.bot.send_message(query.from_user.id, text, reply_markup=reply_markup)
+    await query.answer()
 
 
 async def show(target: Answer, text: str, **kwargs: Any) -> None:

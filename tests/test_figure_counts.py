@@ -47,6 +47,19 @@ async def assert_counts_are_a_recount(store: Store) -> None:
             assert [dict(row) for row in differences] == [], counted
 
 
+async def a_tip(store: Store, region: str) -> NewTip:
+    """A confidential tip of a new tipster in `region`, in the first category."""
+    tipster = await store.users.ensure(new_telegram_id())
+    category = (await store.catalog.categories())[0].code
+    return NewTip(
+        category_code=category, region_code=region, body_concerned="Testland akimat",
+        description="The official asked for money to speed the papers up.",
+        occurred_kind="earlier", occurred_on=None, latitude=None, longitude=None, address=None,
+        identity_mode="confidential", tipster_user_id=tipster.id,
+        receipt_lookup=None, receipt_hash=None,
+    )  # fmt: skip
+
+
 async def test_the_counts_follow_a_tip_s_whole_life_and_survive_retention(
     bot_runner: BotRunner, store: Store, new_person: PersonFactory
 ) -> None:
@@ -116,16 +129,8 @@ async def test_the_counts_follow_a_tip_s_whole_life_and_survive_retention(
 async def test_concurrent_changes_of_tips_of_one_day_region_and_category_lose_no_count(
     store: Store, region: str
 ) -> None:
-    tipster = await store.users.ensure(new_telegram_id())
-    category = (await store.catalog.categories())[0].code
+    tip = await a_tip(store, region)
     at = datetime.now(UTC).replace(microsecond=0)
-    tip = NewTip(
-        category_code=category, region_code=region, body_concerned="Testland akimat",
-        description="The official asked for money to speed the papers up.",
-        occurred_kind="earlier", occurred_on=None, latitude=None, longitude=None, address=None,
-        identity_mode="confidential", tipster_user_id=tipster.id,
-        receipt_lookup=None, receipt_hash=None,
-    )  # fmt: skip
     ids = await asyncio.gather(*(store.tips.add(tip, at) for _ in range(30)))
     statuses = ("taken", "in_work", "info_needed", "in_work", "resolved")
 
@@ -134,7 +139,11 @@ async def test_concurrent_changes_of_tips_of_one_day_region_and_category_lose_no
         for status in statuses if not back_and_forth else ("taken", "info_needed", "in_work"):
             async with store.transaction() as tx:
                 change = await tx.tips.change_status(
-                    tip_id, status, at, allowed_from=(previous,), assignee_user_id=tipster.id
+                    tip_id,
+                    status,
+                    at,
+                    allowed_from=(previous,),
+                    assignee_user_id=tip.tipster_user_id,
                 )
                 assert change is not None
             previous = status
@@ -152,15 +161,7 @@ async def test_transactions_changing_tips_of_one_month_in_opposite_orders_do_not
     """A leaving commissar's tips go back to the queue (one transaction, tip after tip) while
     another commissar takes a tip of the same month: counting them must not make either wait
     for the other."""
-    tipster = await store.users.ensure(new_telegram_id())
-    category = (await store.catalog.categories())[0].code
-    tip = NewTip(
-        category_code=category, region_code=region, body_concerned="Testland akimat",
-        description="The official asked for money to speed the papers up.",
-        occurred_kind="earlier", occurred_on=None, latitude=None, longitude=None, address=None,
-        identity_mode="confidential", tipster_user_id=tipster.id,
-        receipt_lookup=None, receipt_hash=None,
-    )  # fmt: skip
+    tip = await a_tip(store, region)
     month = datetime.now(UTC).replace(day=1, hour=12, minute=0, second=0, microsecond=0)
     first = await store.tips.add(tip, month + timedelta(days=4))
     second, third = [await store.tips.add(tip, month + timedelta(days=9)) for _ in range(2)]

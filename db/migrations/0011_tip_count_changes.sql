@@ -14,6 +14,12 @@ CREATE TABLE tip_count_changes (
     status        text NOT NULL,
     tips          integer NOT NULL
 );
+-- The figures pick the changes of the days and months they count (the views below): with a
+-- minute of heavy traffic not yet folded (20,000 rows) a year's picture read them 80 times,
+-- 0.45 s without these indexes and nothing measurable with them.
+CREATE INDEX tip_count_changes_by_day ON tip_count_changes (day);
+CREATE INDEX tip_count_changes_by_month
+    ON tip_count_changes ((date_trunc('month', day::timestamp)::date));
 
 CREATE OR REPLACE FUNCTION tip_counts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,6 +1,7 @@
 """The dispatcher: one path for every update.
 
-update -> one person's updates one at a time (across instances) -> metrics -> private chats only
+update -> claimed once (across instances) -> one person's updates one at a time (across instances)
+       -> a redone update's conversation put back, changes held -> metrics -> private chats only
        -> the person (actor) -> their language (i18n) -> flood limit -> blocked refusal
        -> errors router, then the router tree (common, roles..., fallback)
 """
@@ -43,6 +44,7 @@ def build_dispatcher(
     dispatcher = Dispatcher(
         storage=PostgresStorage(store),
         events_isolation=OneReadPerUpdate(isolation or PostgresEventIsolation(store.pool)),
+        disable_fsm=True,  # registered below, after the claim
         store=store,
         translations=translations,
         settings=settings,
@@ -52,6 +54,9 @@ def build_dispatcher(
         receipt_sessions=receipt_sessions or MemoryReceiptSessions(),
     )
     if handled_once is not None:  # first: a duplicate update does nothing at all
+        dispatcher.update.outer_middleware(handled_once.claim_first)
+    dispatcher.update.outer_middleware(dispatcher.fsm)  # one person's updates one at a time
+    if handled_once is not None:
         dispatcher.update.outer_middleware(handled_once)
     dispatcher.update.outer_middleware((metrics or BotMetrics(store, clock)).middleware())
     dispatcher.update.outer_middleware(PrivateChatsOnly())

@@ -142,6 +142,8 @@ class Unclaimed:
                 self.settle(update_id)
 
 
+CLAIMED = "acf_update_claim"
+"""Where `HandledOnce.claim_first` leaves the claim for the inner step."""
 ClaimAsked = tuple[int, int, int, dict[str, Any]]
 """Bot id, instance, update id, the update's content."""
 Finished = tuple[int, int, int]
@@ -181,7 +183,12 @@ class HandledOnce(BaseMiddleware):
             await self.store.updates.finish(bot_id, update_ids, instance)
         return [None] * len(finished)
 
-    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+    async def claim_first(
+        self, handler: Handler, event: TelegramObject, data: dict[str, Any]
+    ) -> Any:
+        """The outer step, before the conversation's lock: the claim. Waiting for one person's
+        lock would hold back the next getUpdates, which waits for every claim of the last
+        batch, and with it everybody else's updates."""
         if not isinstance(event, Update):
             return await handler(event, data)
         bot: Bot = data["bot"]
@@ -194,6 +201,17 @@ class HandledOnce(BaseMiddleware):
         if claim is None:
             log.info("Update %s was already handled or is being handled: dropped", event.update_id)
             return None
+        data[CLAIMED] = (claim, instance)
+        return await handler(event, data)
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        """The inner step, under the conversation's lock: a redone update's conversation put
+        back, the update's changes held and stored, the finishing mark."""
+        claimed: tuple[Claim, int] | None = data.pop(CLAIMED, None)
+        if not isinstance(event, Update) or claimed is None:
+            return await handler(event, data)
+        bot: Bot = data["bot"]
+        claim, instance = claimed
         if claim.conversations:
             async with self.store.transaction() as tx:
                 restored = await restore(tx, claim.conversations)

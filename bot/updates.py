@@ -202,7 +202,12 @@ class HandledOnce(BaseMiddleware):
             log.info("Update %s was already handled or is being handled: dropped", event.update_id)
             return None
         data[CLAIMED] = (claim, instance)
-        return await handler(event, data)
+        try:
+            return await handler(event, data)
+        finally:
+            if CLAIMED in data:  # failed before the inner step (the conversation was unreadable)
+                with contextlib.suppress(*STORE_UNAVAILABLE, asyncpg.PostgresError):
+                    await self._finish((bot.id, instance, event.update_id))
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         """The inner step, under the conversation's lock: a redone update's conversation put

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import asyncpg
 
 from bot.app import BotApp
 from bot.retries import RetryPolicy
@@ -26,6 +27,7 @@ from bot.sandbox.client import ChatPerson
 from bot.sandbox.server import SandboxServer
 from bot.sandbox.world import ApiError, Params, World
 from bot.settings import Settings
+from db.fsm import ConversationKey, ConversationStates
 from db.store import Store
 from roles import reminders
 from roles.clock import SystemClock
@@ -457,3 +459,34 @@ async def test_an_update_left_by_a_dead_process_is_let_go_when_its_conversation_
     )
     assert finished is True
     assert len(bot_texts(sandbox.world, person.id)) == before
+
+
+async def test_an_update_whose_conversation_cannot_be_read_is_answered_and_not_redone(
+    running_bot: BotApp, new_person: PersonFactory, store: Store, monkeypatch: Any
+) -> None:
+    """The claim comes before the conversation's lock and read: when the read fails, the person
+    is told the bot is unavailable, and the claim is finished, as for any update answered so
+    (a process dying later does not hand it again)."""
+    person = await new_person("Unreadable", language_code="en")
+    await started(person, "English")
+    since = await store.pool.fetchval("SELECT now()")
+    read = ConversationStates.read
+
+    async def unreadable(self: ConversationStates, key: ConversationKey) -> Any:
+        if key.user_id == person.id:
+            raise asyncpg.ConnectionDoesNotExistError("connection was closed in the middle")
+        return await read(self, key)
+
+    monkeypatch.setattr(ConversationStates, "read", unreadable)
+    refusal = await person.ask("/help")
+    monkeypatch.undo()
+
+    assert refusal.text.startswith("The bot is temporarily unavailable")
+    unfinished = await store.pool.fetchval(
+        "SELECT count(*) FROM handled_updates "
+        "WHERE bot_id = $1 AND claimed_at >= $2 AND finished_at IS NULL",
+        running_bot.bot.id,
+        since,
+    )
+    assert unfinished == 0
+    assert "citizen" in (await person.ask("/help")).text

@@ -20,9 +20,8 @@ from typing import Any
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, StateType, StorageKey
 
-from db.fsm import ConversationKey
+from db.fsm import ConversationChange, ConversationKey
 from db.store import Store
-from db.updates import ConversationChange
 
 
 def conversation_key(key: StorageKey) -> ConversationKey:
@@ -119,8 +118,10 @@ async def restore(store: Store, conversations: list[dict[str, Any]]) -> bool:
         if await _content(store, key) != item["after"]:
             return False
     for key, item in zip(keys, conversations, strict=True):
-        await store.conversations.set_state(key, item["before"]["state"])
-        await store.conversations.set_data(key, item["before"]["data"] or {})
+        before = item["before"]
+        await store.conversations.change(
+            key, ConversationChange(True, before["state"], True, before["data"])
+        )
     if (read := _read_in_this_update.get()) is not None:
         read.clear()
     return True
@@ -159,7 +160,9 @@ class PostgresStorage(BaseStorage):
         if (change := self._holding(key)) is not None:
             change.state_set, change.state = True, value
         else:
-            await self.store.conversations.set_state(conversation_key(key), value)
+            await self.store.conversations.change(
+                conversation_key(key), ConversationChange(state_set=True, state=value)
+            )
         if (known := self._known(key)) is not None:
             known.state = value
 
@@ -174,7 +177,9 @@ class PostgresStorage(BaseStorage):
         if (change := self._holding(key)) is not None:
             change.data_set, change.data = True, copy.deepcopy(dict(data))
         else:
-            await self.store.conversations.set_data(conversation_key(key), data)
+            await self.store.conversations.change(
+                conversation_key(key), ConversationChange(data_set=True, data=dict(data))
+            )
         if (known := self._known(key)) is not None:
             known.data = copy.deepcopy(dict(data))
 

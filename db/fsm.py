@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,10 +28,46 @@ class ConversationKey:
         )
 
 
-KEY_COLUMNS = "bot_id, chat_id, user_id, thread_id, business_connection_id, destiny"
-KEY_MATCH = """bot_id = $1 AND chat_id = $2 AND user_id = $3 AND thread_id = $4
+_KEY_COLUMNS = "bot_id, chat_id, user_id, thread_id, business_connection_id, destiny"
+_KEY_MATCH = """bot_id = $1 AND chat_id = $2 AND user_id = $3 AND thread_id = $4
     AND business_connection_id = $5 AND destiny = $6"""
-_FORGET_IF_EMPTY = f"DELETE FROM fsm_states WHERE {KEY_MATCH} AND state IS NULL AND data = '{{}}'"
+
+
+@dataclass
+class ConversationChange:
+    """What is changed in one conversation: its state, its data, or both."""
+
+    state_set: bool = False
+    state: str | None = None
+    data_set: bool = False
+    data: dict[str, Any] | None = None
+
+    def values(self) -> tuple[bool, str | None, bool, dict[str, Any]]:
+        return self.state_set, self.state, self.data_set, self.data or {}
+
+
+CHANGE = f"""
+    was AS (
+        SELECT state, data FROM fsm_states WHERE {_KEY_MATCH}
+    ), next AS (
+        SELECT CASE WHEN $7 THEN $8 ELSE (SELECT state FROM was) END AS state,
+               CASE WHEN $9 THEN $10::jsonb ELSE coalesce((SELECT data FROM was), '{{}}') END
+                   AS data
+    ), kept AS (
+        INSERT INTO fsm_states ({_KEY_COLUMNS}, state, data)
+        SELECT $1, $2, $3, $4, $5, $6, state, data FROM next
+        WHERE state IS NOT NULL OR data <> '{{}}'
+        ON CONFLICT ({_KEY_COLUMNS}) DO UPDATE SET
+            state = CASE WHEN $7 THEN excluded.state ELSE fsm_states.state END,
+            data = CASE WHEN $9 THEN excluded.data ELSE fsm_states.data END,
+            updated_at = now()
+    ), forgotten AS (
+        DELETE FROM fsm_states WHERE {_KEY_MATCH}
+          AND EXISTS (SELECT 1 FROM next WHERE state IS NULL AND data = '{{}}')
+    )"""
+"""CTEs that apply a change (`ConversationChange.values()` as $7-$10) to the conversation keyed
+$1-$6 (`ConversationKey.values()`): `was` is the row before, `next` the state and data after;
+a conversation left with neither state nor data has no row."""
 
 
 class ConversationStates:
@@ -43,14 +78,14 @@ class ConversationStates:
 
     async def state(self, key: ConversationKey) -> str | None:
         value: str | None = await self._db.fetchval(
-            f"SELECT state FROM fsm_states WHERE {KEY_MATCH}", *key.values()
+            f"SELECT state FROM fsm_states WHERE {_KEY_MATCH}", *key.values()
         )
         return value
 
     async def read(self, key: ConversationKey) -> tuple[str | None, dict[str, Any]]:
         """The state and the data at once (None and {} when there is no conversation)."""
         record = await self._db.fetchrow(
-            f"SELECT state, data FROM fsm_states WHERE {KEY_MATCH}", *key.values()
+            f"SELECT state, data FROM fsm_states WHERE {_KEY_MATCH}", *key.values()
         )
         if record is None:
             return None, {}
@@ -58,49 +93,18 @@ class ConversationStates:
 
     async def data(self, key: ConversationKey) -> dict[str, Any]:
         value: dict[str, Any] | None = await self._db.fetchval(
-            f"SELECT data FROM fsm_states WHERE {KEY_MATCH}", *key.values()
+            f"SELECT data FROM fsm_states WHERE {_KEY_MATCH}", *key.values()
         )
         return dict(value) if value else {}
 
-    async def set_state(self, key: ConversationKey, state: str | None) -> None:
-        if state is None:
-            await self._db.execute(
-                f"UPDATE fsm_states SET state = NULL, updated_at = now() WHERE {KEY_MATCH}",
-                *key.values(),
-            )
-            await self._db.execute(_FORGET_IF_EMPTY, *key.values())
-            return
-        await self._db.execute(
-            f"""
-            INSERT INTO fsm_states ({KEY_COLUMNS}, state) VALUES ($1, $2, $3, $4, $5, $6, $7)
-            ON CONFLICT ({KEY_COLUMNS}) DO UPDATE SET state = excluded.state, updated_at = now()
-            """,
-            *key.values(),
-            state,
-        )
-
-    async def set_data(self, key: ConversationKey, data: Mapping[str, Any]) -> None:
-        if not data:
-            await self._db.execute(
-                f"UPDATE fsm_states SET data = '{{}}', updated_at = now() WHERE {KEY_MATCH}",
-                *key.values(),
-            )
-            await self._db.execute(_FORGET_IF_EMPTY, *key.values())
-            return
-        await self._db.execute(
-            f"""
-            INSERT INTO fsm_states ({KEY_COLUMNS}, data) VALUES ($1, $2, $3, $4, $5, $6, $7)
-            ON CONFLICT ({KEY_COLUMNS}) DO UPDATE SET data = excluded.data, updated_at = now()
-            """,
-            *key.values(),
-            dict(data),
-        )
+    async def change(self, key: ConversationKey, change: ConversationChange) -> None:
+        await self._db.execute(f"WITH {CHANGE} SELECT 1", *key.values(), *change.values())
 
     async def take(self, key: ConversationKey) -> tuple[str | None, dict[str, Any]] | None:
         """End the conversation and return its last state and data; None when there was none.
         In a transaction, whatever else the transaction does happens with it, or not at all."""
         record = await self._db.fetchrow(
-            f"DELETE FROM fsm_states WHERE {KEY_MATCH} RETURNING state, data", *key.values()
+            f"DELETE FROM fsm_states WHERE {_KEY_MATCH} RETURNING state, data", *key.values()
         )
         if record is None:
             return None

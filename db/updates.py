@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from db.executor import Executor
-from db.fsm import KEY_COLUMNS, KEY_MATCH, ConversationKey
+from db.fsm import CHANGE, ConversationChange, ConversationKey
 from db.locks import instance_alive
 
 
@@ -19,16 +19,6 @@ class Claim:
     begun it (the conversations it changed: before, and as it left them)."""
 
     conversations: list[dict[str, Any]]
-
-
-@dataclass
-class ConversationChange:
-    """What an update changed in one conversation: its state, its data, or both."""
-
-    state_set: bool = False
-    state: str | None = None
-    data_set: bool = False
-    data: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -93,24 +83,7 @@ class HandledUpdates:
         A conversation left with neither state nor data has no row."""
         record = await self._db.fetchrow(
             f"""
-            WITH was AS (
-                SELECT state, data FROM fsm_states WHERE {KEY_MATCH}
-            ), next AS (
-                SELECT CASE WHEN $10 THEN $11 ELSE (SELECT state FROM was) END AS state,
-                       CASE WHEN $12 THEN $13::jsonb
-                            ELSE coalesce((SELECT data FROM was), '{{}}') END AS data
-            ), kept AS (
-                INSERT INTO fsm_states ({KEY_COLUMNS}, state, data)
-                SELECT $1, $2, $3, $4, $5, $6, state, data FROM next
-                WHERE state IS NOT NULL OR data <> '{{}}'
-                ON CONFLICT ({KEY_COLUMNS}) DO UPDATE SET
-                    state = CASE WHEN $10 THEN excluded.state ELSE fsm_states.state END,
-                    data = CASE WHEN $12 THEN excluded.data ELSE fsm_states.data END,
-                    updated_at = now()
-            ), forgotten AS (
-                DELETE FROM fsm_states WHERE {KEY_MATCH}
-                  AND EXISTS (SELECT 1 FROM next WHERE state IS NULL AND data = '{{}}')
-            ), entry AS (
+            WITH {CHANGE}, entry AS (
                 SELECT jsonb_build_object(
                     'bot_id', $1::bigint, 'chat_id', $2::bigint, 'user_id', $3::bigint,
                     'thread_id', $4::bigint, 'business_connection_id', $5::text,
@@ -126,16 +99,13 @@ class HandledUpdates:
                     payload = CASE WHEN $16 THEN NULL ELSE payload END,
                     conversations = CASE WHEN $16 THEN NULL
                         ELSE $15::jsonb || jsonb_build_array((SELECT value FROM entry)) END
-                WHERE bot_id = $7 AND update_id = $8 AND instance = $9
+                WHERE bot_id = $11 AND update_id = $12 AND instance = $13
             )
             SELECT value FROM entry
             """,
             *key.values(),
+            *change.values(),
             *update,
-            change.state_set,
-            change.state,
-            change.data_set,
-            change.data or {},
             before,
             others,
             finished,
